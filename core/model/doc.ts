@@ -32,7 +32,7 @@ export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META_KEY);
 export const itemsMap = (doc: Y.Doc): Y.Map<ItemMap> => doc.getMap(ITEMS_KEY);
 
 /** The shared types an undo manager should be scoped to (notes/lexical-fields.md: not the whole doc). */
-export const undoScope = (doc: Y.Doc): Y.AbstractType<unknown>[] => [metaMap(doc), itemsMap(doc)];
+export const undoScope = (doc: Y.Doc): [Y.Map<unknown>, Y.Map<ItemMap>] => [metaMap(doc), itemsMap(doc)];
 
 /** The document id of a programme, or null for a doc that was never initialised. */
 export function getDocumentId(doc: Y.Doc): DocumentId | null {

@@ -8,7 +8,7 @@ import { readRichText } from '../richtext/read';
 import { getDocumentId, itemsMap, kindOf, placementOf, type ItemMap } from './doc';
 import { ModelError } from './errors';
 import type { ItemId } from './ids';
-import { ITEM_DEFAULTS, type ItemKind } from './kinds';
+import { ITEM_DEFAULTS, ITEM_SCALARS, type ItemKind } from './kinds';
 import { getMeta } from './meta';
 import { compareOrdered } from './order';
 import {
@@ -54,12 +54,18 @@ class ItemIndex {
   }
 }
 
+/**
+ * The scalar fields of an item. A value that does not fit the schema (written by a buggy or
+ * hostile peer) reads as the field's default, so one bad value never makes a document
+ * unreadable or unsavable (core/SPEC.md rule F3).
+ */
 function scalars<K extends ItemKind>(node: Node, kind: K): (typeof ITEM_DEFAULTS)[K] {
   const defaults = ITEM_DEFAULTS[kind] as Record<string, unknown>;
+  const shape = ITEM_SCALARS[kind].shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(defaults)) {
     const value = node.map.get(key);
-    out[key] = value === undefined ? defaults[key] : value;
+    out[key] = value !== undefined && shape[key]?.safeParse(value).success ? value : defaults[key];
   }
   return out as (typeof ITEM_DEFAULTS)[K];
 }

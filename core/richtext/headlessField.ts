@@ -63,7 +63,6 @@ export function openHeadlessField(doc: Y.Doc, element: Y.XmlElement, id = 'field
   const editor = createHeadlessEditor({
     namespace: 'linjaus',
     nodes: [...RICH_TEXT_NODES],
-    editorState: null,
     onError: (error) => {
       throw error;
     },
