@@ -1,0 +1,347 @@
+/**
+ * One open document's storage in the main process: a mirror Y.Doc, its update log and its
+ * `.linjaus` file (storage/SPEC.md rules L1–L8).
+ *
+ * - {@link DocumentStore.append}: a renderer update is applied to the mirror and appended to the
+ *   log with fsync; the returned promise is the "saved" signal (L1).
+ * - {@link DocumentStore.compact}: the mirror is written into the `.linjaus` file atomically and
+ *   the log restarts from that snapshot (L3, L4).
+ * - {@link DocumentStore.checkDisk}: a file changed by someone else is merged, never overwritten;
+ *   a file replaced by another document or left unreadable stops compaction until resolved (L5).
+ *
+ * Every disk operation runs one at a time through {@link DocumentStore.serial}.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { asDocumentId, getDocumentId, initDocumentId, origin } from '../../../core';
+import { atomicReplace, isNotFound, sidecarPaths } from './durable';
+import type { Assets, DocumentCodec } from './codec';
+import { readLog, UpdateLog } from './updateLog';
+
+/** How opening a document went. */
+export interface RecoveryReport {
+  /** Updates replayed from the log (unsaved-to-file edits of the last session). */
+  readonly replayedUpdates: number;
+  /** Bytes of a torn tail that were dropped from the log. */
+  readonly droppedBytes: number;
+  /** True when the file was unreadable and its backup (previous version) was used. */
+  readonly usedBackup: boolean;
+  /** Where a log of another document found next to the file was moved. */
+  readonly foreignLogMovedTo: string | null;
+}
+
+/** The state of the file on disk compared with what this store last wrote or read. */
+export type DiskState =
+  | { readonly status: 'unchanged' | 'missing' }
+  | { readonly status: 'merged'; readonly update: Uint8Array }
+  | { readonly status: 'conflict' | 'unreadable'; readonly message: string };
+
+/** Thrown by {@link DocumentStore.append} for bytes that are not a Yjs update. */
+export class InvalidUpdateError extends Error {
+  override readonly name = 'InvalidUpdateError';
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+export class DocumentStore {
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending: Uint8Array[] = [];
+  private knownHash: string | null = null;
+  private blocked: DiskState | null = null;
+  private hasUnwritten = false;
+  private updateListeners = new Set<(update: Uint8Array) => void>();
+
+  private constructor(
+    readonly doc: Y.Doc,
+    private log: UpdateLog,
+    private filePath: string | null,
+    private assets: Assets,
+    private readonly codec: DocumentCodec,
+  ) {}
+
+  /**
+   * Open a `.linjaus` file and replay its log. A bad file throws the codec's error and nothing
+   * on disk is written or changed (L7).
+   */
+  static async open(file: string, codec: DocumentCodec): Promise<{ store: DocumentStore; recovery: RecoveryReport }> {
+    const paths = sidecarPaths(file);
+    const { doc, assets, bytes, usedBackup } = await readWithBackup(file, paths.backup, codec);
+    const documentId = requireDocumentId(doc);
+    const { log, replay } = await UpdateLog.open(paths.log, documentId);
+    const changed = replayChanges(doc, replay.updates);
+    const store = new DocumentStore(doc, log, file, assets, codec);
+    store.knownHash = usedBackup ? null : sha256(bytes);
+    store.hasUnwritten = changed || usedBackup;
+    return {
+      store,
+      recovery: {
+        replayedUpdates: replay.updates.length,
+        droppedBytes: replay.droppedBytes,
+        usedBackup,
+        foreignLogMovedTo: replay.foreignLogMovedTo,
+      },
+    };
+  }
+
+  /**
+   * Start storing a new document that has no file yet: its log lives at `logFile` (in the app's
+   * data folder) until the first "Save as".
+   */
+  static async createUnsaved(doc: Y.Doc, logFile: string, codec: DocumentCodec): Promise<DocumentStore> {
+    const log = await UpdateLog.create(logFile, requireDocumentId(doc), Y.encodeStateAsUpdate(doc));
+    const store = new DocumentStore(doc, log, null, new Map(), codec);
+    store.hasUnwritten = true;
+    return store;
+  }
+
+  /** Reopen a new document's log after a crash (see {@link createUnsaved}). */
+  static async recoverUnsaved(logFile: string, codec: DocumentCodec): Promise<DocumentStore | null> {
+    const { header } = await readLog(logFile);
+    if (!header) return null;
+    const { log, replay } = await UpdateLog.open(logFile, header.documentId);
+    const doc = new Y.Doc();
+    replayChanges(doc, replay.updates);
+    const store = new DocumentStore(doc, log, null, new Map(), codec);
+    store.hasUnwritten = true;
+    return store;
+  }
+
+  /** The document file, or null for a new document not saved to a file yet. */
+  get file(): string | null {
+    return this.filePath;
+  }
+
+  /** True while edits exist that are safe in the log but not yet in the `.linjaus` file. */
+  get isFileBehind(): boolean {
+    return this.hasUnwritten || this.pending.length > 0 || this.filePath === null;
+  }
+
+  /** Set while compaction is stopped because the file on disk needs the user's decision. */
+  get blockedBy(): DiskState | null {
+    return this.blocked;
+  }
+
+  /** Bytes appended to the log since the last compaction (for the compaction policy). */
+  get logBytes(): number {
+    return this.log.pendingBytes;
+  }
+
+  /** Listen to updates that main applied to the mirror from disk (to forward to the renderer). */
+  onUpdateFromDisk(listener: (update: Uint8Array) => void): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
+
+  /**
+   * Store one Yjs update from the renderer. Resolves once it is fsynced in the log; rejects with
+   * {@link InvalidUpdateError} (and stores nothing) for bytes that are not a Yjs update.
+   */
+  async append(update: Uint8Array): Promise<void> {
+    try {
+      Y.decodeUpdate(update);
+      Y.applyUpdate(this.doc, update, origin('remote'));
+    } catch (error) {
+      throw new InvalidUpdateError(`Not a Yjs update: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.pending.push(update);
+    this.hasUnwritten = true;
+    await this.serial(() => this.flush());
+  }
+
+  /**
+   * Write the mirror into the `.linjaus` file (atomic, previous version kept until complete) and
+   * restart the log from that state. Merges a change made on disk by someone else first; does
+   * not write while the file is blocked by a conflict. Returns whether the file was written.
+   */
+  compact(options: { force?: boolean } = {}): Promise<boolean> {
+    return this.serial(async () => {
+      if (this.filePath === null) return false;
+      await this.checkDiskNow();
+      if (this.blocked) return false;
+      if (!this.hasUnwritten && !options.force && this.knownHash !== null) return false;
+      return this.writeFile(this.filePath);
+    });
+  }
+
+  /** Compare the file on disk with what this store knows, merging a changed copy (L5). */
+  checkDisk(): Promise<DiskState> {
+    return this.serial(() => this.checkDiskNow());
+  }
+
+  /**
+   * Save to a new path ("Save as"). The current file first gets every edit so far; with
+   * `newDocumentId` the copy becomes a separate document (a new id written into the mirror, which
+   * the caller forwards to the renderer through {@link onUpdateFromDisk}).
+   */
+  saveAs(file: string, options: { newDocumentId?: string } = {}): Promise<void> {
+    return this.serial(async () => {
+      if (this.filePath !== null && !this.blocked) {
+        await this.checkDiskNow();
+        if (!this.blocked && this.hasUnwritten) await this.writeFile(this.filePath);
+      }
+      if (options.newDocumentId) this.setDocumentId(options.newDocumentId);
+      const previousLog = this.log;
+      const wasUnsaved = this.filePath === null;
+      await this.flush();
+      this.filePath = file;
+      this.blocked = null;
+      this.knownHash = null;
+      this.log = await UpdateLog.create(sidecarPaths(file).log, requireDocumentId(this.doc), Y.encodeStateAsUpdate(this.doc));
+      await this.writeFile(file);
+      if (previousLog.file === this.log.file) return;
+      // The old log belongs to the old file (or to the unsaved copy, which is now saved).
+      if (wasUnsaved) await previousLog.remove();
+      else await previousLog.close();
+    });
+  }
+
+  /** Release the log file without writing the document file (everything stays in the log). */
+  detach(): Promise<void> {
+    return this.serial(async () => {
+      await this.flush();
+      await this.log.close();
+    });
+  }
+
+  /** Compact if needed and release the log (it stays on disk only when the file is blocked). */
+  close(): Promise<void> {
+    return this.serial(async () => {
+      await this.flush();
+      if (this.filePath === null) return this.log.close();
+      await this.checkDiskNow();
+      if (this.blocked) return this.log.close();
+      if (this.hasUnwritten || this.knownHash === null) await this.writeFile(this.filePath);
+      await this.log.close();
+    });
+  }
+
+  private setDocumentId(id: string): void {
+    const before = Y.encodeStateVector(this.doc);
+    initDocumentId(this.doc, asDocumentId(id), { origin: origin('system') });
+    this.emit(Y.encodeStateAsUpdate(this.doc, before));
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    await this.log.append(batch);
+  }
+
+  private async checkDiskNow(): Promise<DiskState> {
+    if (this.filePath === null) return { status: 'missing' };
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await fs.readFile(this.filePath));
+    } catch (error) {
+      if (isNotFound(error)) return { status: 'missing' };
+      throw error;
+    }
+    const hash = sha256(bytes);
+    if (hash === this.knownHash) {
+      this.blocked = null;
+      return { status: 'unchanged' };
+    }
+    const before = Y.encodeStateVector(this.doc);
+    const outcome = this.codec.merge(this.doc, bytes);
+    if (!outcome.ok) {
+      this.blocked = { status: outcome.reason === 'unrelated' ? 'conflict' : 'unreadable', message: outcome.message };
+      return this.blocked;
+    }
+    this.blocked = null;
+    this.knownHash = hash;
+    // Our log already holds our state; the merged file content must reach the file too.
+    this.hasUnwritten = true;
+    const update = Y.encodeStateAsUpdate(this.doc, before);
+    this.emit(update);
+    return { status: 'merged', update };
+  }
+
+  /** Write the mirror into `file`; false when a conflicting change on disk stopped it. */
+  private async writeFile(file: string): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const bytes = this.codec.write(this.doc, this.assets);
+      try {
+        await atomicReplace(file, bytes, {
+          backup: sidecarPaths(file).backup,
+          beforeRename: () => this.assertFileUnchanged(),
+        });
+      } catch (error) {
+        if (!(error instanceof RetryCompaction)) throw error;
+        if (this.blocked) return false;
+        if (attempt >= 5) throw new Error('The file kept changing on disk while saving; try again.');
+        continue;
+      }
+      this.knownHash = sha256(bytes);
+      await this.log.reset(Y.encodeStateAsUpdate(this.doc));
+      this.hasUnwritten = this.pending.length > 0;
+      return true;
+    }
+  }
+
+  /** Someone may have written the file while we built ours: merge theirs and build again. */
+  private async assertFileUnchanged(): Promise<void> {
+    if (this.knownHash === null) return;
+    const state = await this.checkDiskNow();
+    if (state.status !== 'unchanged' && state.status !== 'missing') throw new RetryCompaction(state);
+  }
+
+  private emit(update: Uint8Array): void {
+    for (const listener of this.updateListeners) listener(update);
+  }
+
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(operation, operation);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+class RetryCompaction extends Error {
+  constructor(readonly state: DiskState) {
+    super(`The file changed on disk while saving (${state.status}).`);
+  }
+}
+
+/** Apply log updates; true when they changed the document (edits the file does not have). */
+function replayChanges(doc: Y.Doc, updates: readonly Uint8Array[]): boolean {
+  let changed = false;
+  const mark = (): void => {
+    changed = true;
+  };
+  doc.on('update', mark);
+  for (const update of updates) Y.applyUpdate(doc, update, origin('file'));
+  doc.off('update', mark);
+  return changed;
+}
+
+function requireDocumentId(doc: Y.Doc): string {
+  const id = getDocumentId(doc);
+  if (!id) throw new Error('This document has no document id; it cannot be stored.');
+  return id;
+}
+
+async function readWithBackup(
+  file: string,
+  backup: string,
+  codec: DocumentCodec,
+): Promise<{ doc: Y.Doc; assets: Assets; bytes: Uint8Array; usedBackup: boolean }> {
+  const bytes = new Uint8Array(await fs.readFile(file));
+  try {
+    return { ...codec.read(bytes, path.basename(file)), bytes, usedBackup: false };
+  } catch (error) {
+    // An interrupted save on a filesystem whose rename is not atomic leaves the previous version.
+    let backupBytes: Uint8Array;
+    try {
+      backupBytes = new Uint8Array(await fs.readFile(backup));
+    } catch {
+      throw error;
+    }
+    try {
+      return { ...codec.read(backupBytes, path.basename(file)), bytes: backupBytes, usedBackup: true };
+    } catch {
+      throw error;
+    }
+  }
+}
