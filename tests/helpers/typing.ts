@@ -1,5 +1,5 @@
 /** Type into a rich-text field the way a user does: through a (headless) Lexical editor. */
-import { $getRoot, $getSelection, $isElementNode, $isRangeSelection } from 'lexical';
+import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode } from 'lexical';
 import type * as Y from 'yjs';
 import { openHeadlessField } from '../../core/richtext/headlessField';
 
@@ -43,10 +43,14 @@ export function deleteFrom(doc: Y.Doc, el: Y.XmlElement, count: number, blockInd
         const root = $getRoot();
         const block = root.getChildAtIndex(Math.min(blockIndex, root.getChildrenSize() - 1));
         if (!block || !$isElementNode(block)) return;
-        block.selectEnd();
+        // Select the last `count` characters of the block's last text node and remove them
+        // (deleteCharacter needs a DOM window; a range removal is what Backspace does).
+        const last = block.getLastDescendant();
+        if (!$isTextNode(last)) return;
+        const end = last.getTextContentSize();
+        last.select(Math.max(0, end - count), end);
         const selection = $getSelection();
-        if (!$isRangeSelection(selection)) return;
-        for (let i = 0; i < count; i += 1) selection.deleteCharacter(true);
+        if ($isRangeSelection(selection)) selection.removeText();
       },
       { discrete: true },
     );
