@@ -9,7 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { mergeLinjausFile, readLinjausFile, writeLinjausFile } from '../core/format/linjausFile';
-import { addItem, childrenOf, richField, updateItem } from '../core/model/items';
+import { addItem, childrenOf, getItem, richField, updateItem } from '../core/model/items';
 import { programmeToDoc } from '../core/model/fromProgramme';
 import { origin } from '../core/model/origins';
 import { getExample } from '../core/templates/registry';
@@ -73,7 +73,7 @@ async function coldOpen(): Promise<string[][]> {
 }
 
 function randomOps(doc: Y.Doc, count: number, seed: number): void {
-  const themesSection = childrenOf(doc, null, 'section').find((id) => doc.getMap('items').get(id)?.get('sectionKind') === 'themes');
+  const themesSection = childrenOf(doc, null, 'section').find((id) => getItem(doc, id, 'section')?.fields.sectionKind === 'themes');
   if (!themesSection) throw new Error('no themes section');
   let s = seed;
   const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
