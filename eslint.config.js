@@ -34,7 +34,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -47,7 +50,8 @@ export default tseslint.config(
           patterns: [
             {
               group: forbiddenInCore,
-              message: 'core/ is the pure document: no UI, DOM, Electron, file system or network code (STYLE.md §1).',
+              message:
+                'core/ is the pure document: no UI, DOM, Electron, file system or network code (STYLE.md §1).',
             },
             {
               group: ['**/electron/**', '**/renderer/**', '**/server/**'],
@@ -73,8 +77,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'renderer/ talks to the shell only through its platform interface.' },
-            { group: ['pdfmake'], message: 'The bare pdfmake import is the pre-built bundle that hides the classes the tagging layer needs.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'renderer/ talks to the shell only through its platform interface.',
+            },
+            {
+              group: ['pdfmake'],
+              message:
+                'The bare pdfmake import is the pre-built bundle that hides the classes the tagging layer needs.',
+            },
           ],
         },
       ],

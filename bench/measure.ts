@@ -8,7 +8,11 @@ export interface Timing {
 }
 
 /** Run `fn` `warmup` times unmeasured, then `runs` times, and return the median in ms. */
-export async function time(fn: () => unknown | Promise<unknown>, runs = 7, warmup = 2): Promise<Timing> {
+export async function time(
+  fn: () => unknown | Promise<unknown>,
+  runs = 7,
+  warmup = 2,
+): Promise<Timing> {
   for (let i = 0; i < warmup; i += 1) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -33,7 +37,10 @@ export async function timePair(
   const sa: number[] = [];
   const sb: number[] = [];
   for (let i = 0; i < runs + warmup; i += 1) {
-    for (const [fn, samples] of [[a, sa], [b, sb]] as const) {
+    for (const [fn, samples] of [
+      [a, sa],
+      [b, sb],
+    ] as const) {
       const start = performance.now();
       await fn();
       if (i >= warmup) samples.push(performance.now() - start);
@@ -54,5 +61,6 @@ export const ratio = (ours: number, anchor: number) => `${(ours / anchor).toFixe
 export function table(title: string, rows: string[][]): void {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   console.log(`\n${title}`);
-  for (const row of rows) console.log(`  ${row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`);
+  for (const row of rows)
+    console.log(`  ${row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`);
 }

@@ -33,7 +33,7 @@ function textOf(el: Y.XmlElement): Y.XmlText {
 function typeHistory(doc: Y.Doc, text: Y.XmlText, count: number, seed = 1): void {
   let caret = text.length;
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const alphabet = 'abcdefghijklmnopqrstuvwxyzåäö ,.';
   for (let i = 0; i < count; i += 1) {
     if (rand() < 0.02) caret = Math.floor(rand() * (text.length + 1));
@@ -41,7 +41,10 @@ function typeHistory(doc: Y.Doc, text: Y.XmlText, count: number, seed = 1): void
       doc.transact(() => text.delete(caret - 1, 1), origin('local'));
       caret -= 1;
     } else {
-      doc.transact(() => text.insert(caret, alphabet[Math.floor(rand() * alphabet.length)] ?? 'a'), origin('local'));
+      doc.transact(
+        () => text.insert(caret, alphabet[Math.floor(rand() * alphabet.length)] ?? 'a'),
+        origin('local'),
+      );
       caret += 1;
     }
   }
@@ -67,16 +70,23 @@ async function coldOpen(): Promise<string[][]> {
   const rawFile = Y.encodeStateAsUpdate(doc).length;
   return [
     ['', 'ours (.linjaus)', 'raw Yjs', 'ratio'],
-    [`open, ${EDITS.toLocaleString('en')} edits`, ms(ours.median), ms(raw.median), ratio(ours.median, raw.median)],
+    [
+      `open, ${EDITS.toLocaleString('en')} edits`,
+      ms(ours.median),
+      ms(raw.median),
+      ratio(ours.median, raw.median),
+    ],
     ['size', kb(file.length), kb(rawFile), ratio(file.length, rawFile)],
   ];
 }
 
 function randomOps(doc: Y.Doc, count: number, seed: number): void {
-  const themesSection = childrenOf(doc, null, 'section').find((id) => getItem(doc, id, 'section')?.fields.sectionKind === 'themes');
+  const themesSection = childrenOf(doc, null, 'section').find(
+    (id) => getItem(doc, id, 'section')?.fields.sectionKind === 'themes',
+  );
   if (!themesSection) throw new Error('no themes section');
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const themes = childrenOf(doc, themesSection, 'theme');
   const goals: ReturnType<typeof addItem>[] = themes.flatMap((t) => childrenOf(doc, t, 'goal'));
   for (let i = 0; i < count; i += 1) {
@@ -122,7 +132,12 @@ async function merge(): Promise<string[][]> {
   );
   return [
     ['', 'ours (merge .linjaus)', 'raw Yjs', 'ratio'],
-    [`merge, 2 × ${MERGE_OPS.toLocaleString('en')} ops`, ms(ours.median), ms(raw.median), ratio(ours.median, raw.median)],
+    [
+      `merge, 2 × ${MERGE_OPS.toLocaleString('en')} ops`,
+      ms(ours.median),
+      ms(raw.median),
+      ratio(ours.median, raw.median),
+    ],
   ];
 }
 

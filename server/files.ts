@@ -58,7 +58,14 @@ async function readBytes(path: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(code ?? error);
     throw new FormatError('missing-entry', `cannot read the file (${why})`, path);
   }
 }
@@ -75,6 +82,14 @@ export async function loadProgrammeFile(path: string): Promise<LoadedProgramme> 
     const file = readLinjausFile(bytes, { fileName: path });
     return { doc: file.doc, programme: file.programme, assets: file.assets, kind: 'linjaus' };
   }
-  const programme = parseProgrammeJson(new TextDecoder('utf-8', { fatal: false }).decode(bytes), path);
-  return { doc: programmeToDoc(programme, origin('file')), programme, assets: new Map(), kind: 'json' };
+  const programme = parseProgrammeJson(
+    new TextDecoder('utf-8', { fatal: false }).decode(bytes),
+    path,
+  );
+  return {
+    doc: programmeToDoc(programme, origin('file')),
+    programme,
+    assets: new Map(),
+    kind: 'json',
+  };
 }

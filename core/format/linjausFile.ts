@@ -81,7 +81,8 @@ export function writeLinjausFile(doc: Y.Doc, options: LinjausWriteOptions = {}):
 function unzip(bytes: Uint8Array, file?: string): Unzipped {
   if (bytes.length === 0) throw new FormatError('empty', 'the file is empty (0 bytes)', file);
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (!isZip) throw new FormatError('not-zip', 'not a Linjaus file (it is not a zip archive)', file);
+  if (!isZip)
+    throw new FormatError('not-zip', 'not a Linjaus file (it is not a zip archive)', file);
   let total = 0;
   let count = 0;
   try {
@@ -89,15 +90,27 @@ function unzip(bytes: Uint8Array, file?: string): Unzipped {
       filter: (entry) => {
         count += 1;
         total += entry.originalSize;
-        if (count > FILE_LIMITS.maxEntries || entry.originalSize > FILE_LIMITS.maxEntryBytes || total > FILE_LIMITS.maxTotalBytes) {
-          throw new FormatError('too-large', `the file unpacks to more than Linjaus accepts (entry "${entry.name}")`, file);
+        if (
+          count > FILE_LIMITS.maxEntries ||
+          entry.originalSize > FILE_LIMITS.maxEntryBytes ||
+          total > FILE_LIMITS.maxTotalBytes
+        ) {
+          throw new FormatError(
+            'too-large',
+            `the file unpacks to more than Linjaus accepts (entry "${entry.name}")`,
+            file,
+          );
         }
         return true;
       },
     });
   } catch (error) {
     if (error instanceof FormatError) throw error;
-    throw new FormatError('truncated', 'the file is damaged or incomplete (the zip archive cannot be read)', file);
+    throw new FormatError(
+      'truncated',
+      'the file is damaged or incomplete (the zip archive cannot be read)',
+      file,
+    );
   }
 }
 
@@ -107,13 +120,22 @@ function readJson(entries: Unzipped, name: string, file?: string): unknown {
   try {
     return JSON.parse(strFromU8(bytes));
   } catch {
-    throw new FormatError(name === 'manifest.json' ? 'bad-manifest' : 'bad-json', `${name} is not valid JSON`, file);
+    throw new FormatError(
+      name === 'manifest.json' ? 'bad-manifest' : 'bad-json',
+      `${name} is not valid JSON`,
+      file,
+    );
   }
 }
 
 function readManifest(entries: Unzipped, file?: string): Manifest {
   const raw = readJson(entries, 'manifest.json', file) as Record<string, unknown> | null;
-  if (raw && typeof raw === 'object' && typeof raw.formatVersion === 'number' && raw.formatVersion > LINJAUS_FILE_VERSION) {
+  if (
+    raw &&
+    typeof raw === 'object' &&
+    typeof raw.formatVersion === 'number' &&
+    raw.formatVersion > LINJAUS_FILE_VERSION
+  ) {
     throw new FormatError(
       'future-version',
       `the file was saved by a newer Linjaus (format ${raw.formatVersion}; this version reads up to ${LINJAUS_FILE_VERSION}). Update Linjaus to open it`,
@@ -125,14 +147,24 @@ function readManifest(entries: Unzipped, file?: string): Manifest {
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = issue ? formatPath(issue.path) : '';
-    throw new FormatError('bad-manifest', `manifest.json is not valid (${path}: ${issue?.message ?? 'invalid'})`, file, `manifest.${path}`);
+    throw new FormatError(
+      'bad-manifest',
+      `manifest.json is not valid (${path}: ${issue?.message ?? 'invalid'})`,
+      file,
+      `manifest.${path}`,
+    );
   }
   return result.data;
 }
 
-function readState(entries: Unzipped, manifest: Manifest, file?: string): { doc: Y.Doc; programme: Programme } {
+function readState(
+  entries: Unzipped,
+  manifest: Manifest,
+  file?: string,
+): { doc: Y.Doc; programme: Programme } {
   const state = entries['state.yjs'];
-  if (!state) throw new FormatError('missing-entry', 'the file has no state.yjs (the document itself)', file);
+  if (!state)
+    throw new FormatError('missing-entry', 'the file has no state.yjs (the document itself)', file);
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state, origin('file'));
@@ -140,7 +172,11 @@ function readState(entries: Unzipped, manifest: Manifest, file?: string): { doc:
     throw new FormatError('bad-state', 'state.yjs is damaged and cannot be read', file);
   }
   if (getDocumentId(doc) !== manifest.documentId) {
-    throw new FormatError('bad-state', 'state.yjs does not hold the document the manifest names', file);
+    throw new FormatError(
+      'bad-state',
+      'state.yjs does not hold the document the manifest names',
+      file,
+    );
   }
   let programme: Programme;
   try {
@@ -157,7 +193,8 @@ function readAssets(entries: Unzipped, file?: string): Map<string, Uint8Array> {
   for (const [name, bytes] of Object.entries(entries)) {
     if (!name.startsWith('assets/') || name.endsWith('/')) continue;
     const base = name.slice('assets/'.length);
-    if (!ASSET_NAME.test(base)) throw new FormatError('bad-asset', `invalid asset name "${name}"`, file);
+    if (!ASSET_NAME.test(base))
+      throw new FormatError('bad-asset', `invalid asset name "${name}"`, file);
     assets.set(base, bytes);
   }
   return assets;
@@ -169,12 +206,20 @@ function readAssets(entries: Unzipped, file?: string): Map<string, Uint8Array> {
  * @example
  * const { doc, programme } = readLinjausFile(bytes, { fileName: 'ohjelma.linjaus' });
  */
-export function readLinjausFile(bytes: Uint8Array, options: { fileName?: string } = {}): LinjausFile {
+export function readLinjausFile(
+  bytes: Uint8Array,
+  options: { fileName?: string } = {},
+): LinjausFile {
   const file = options.fileName;
   const entries = unzip(bytes, file);
   const manifest = readManifest(entries, file);
   if (!hasTemplate(manifest.templateId)) {
-    throw new FormatError('unknown-template', `uses the template "${manifest.templateId}", which this Linjaus does not have`, file, 'manifest.templateId');
+    throw new FormatError(
+      'unknown-template',
+      `uses the template "${manifest.templateId}", which this Linjaus does not have`,
+      file,
+      'manifest.templateId',
+    );
   }
   const { doc, programme } = readState(entries, manifest, file);
   return { manifest, doc, programme, assets: readAssets(entries, file) };
@@ -185,7 +230,11 @@ export function readLinjausFile(bytes: Uint8Array, options: { fileName?: string 
  * merging a copy into itself changes nothing — core/SPEC.md rule X1). Refuses a different
  * document, whose merge would duplicate content (rule X2).
  */
-export function mergeLinjausFile(doc: Y.Doc, bytes: Uint8Array, options: { fileName?: string } = {}): LinjausFile {
+export function mergeLinjausFile(
+  doc: Y.Doc,
+  bytes: Uint8Array,
+  options: { fileName?: string } = {},
+): LinjausFile {
   const other = readLinjausFile(bytes, options);
   const id = getDocumentId(doc);
   if (id !== other.manifest.documentId) {

@@ -27,13 +27,24 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Upgrade a parsed JSON value to the current version, without validating the result. */
 export function migrate(value: unknown, file?: string): unknown {
-  if (!isRecord(value)) throw new FormatError('schema', 'expected a JSON object describing a programme', file);
+  if (!isRecord(value))
+    throw new FormatError('schema', 'expected a JSON object describing a programme', file);
   if (value.format !== 'linjaus-programme') {
-    throw new FormatError('schema', `not a Linjaus programme ("format" must be "linjaus-programme")`, file, 'format');
+    throw new FormatError(
+      'schema',
+      `not a Linjaus programme ("format" must be "linjaus-programme")`,
+      file,
+      'format',
+    );
   }
   let version = value.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new FormatError('schema', 'missing or invalid "formatVersion" (expected a whole number ≥ 1)', file, 'formatVersion');
+    throw new FormatError(
+      'schema',
+      'missing or invalid "formatVersion" (expected a whole number ≥ 1)',
+      file,
+      'formatVersion',
+    );
   }
   if (version > PROGRAMME_FORMAT_VERSION) {
     throw new FormatError(
@@ -46,7 +57,13 @@ export function migrate(value: unknown, file?: string): unknown {
   let doc = value;
   while (version < PROGRAMME_FORMAT_VERSION) {
     const step = MIGRATIONS[version];
-    if (!step) throw new FormatError('old-version', `no upgrade from format version ${version}`, file, 'formatVersion');
+    if (!step)
+      throw new FormatError(
+        'old-version',
+        `no upgrade from format version ${version}`,
+        file,
+        'formatVersion',
+      );
     doc = { ...step(doc), formatVersion: version + 1 };
     version += 1;
   }
@@ -66,7 +83,12 @@ export function restoreProgramme(value: unknown, file?: string): Programme {
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = issue ? formatPath(issue.path) : '(document)';
-    throw new FormatError('schema', `${path}: ${issue ? describeIssue(issue) : 'invalid'}`, file, path);
+    throw new FormatError(
+      'schema',
+      `${path}: ${issue ? describeIssue(issue) : 'invalid'}`,
+      file,
+      path,
+    );
   }
   const programme = result.data;
   if (!hasTemplate(programme.meta.templateId)) {
@@ -88,7 +110,12 @@ function assertUniqueIds(programme: Programme, file?: string): void {
     else if (isRecord(value)) {
       if (typeof value.id === 'string' && path !== '') {
         if (seen.has(value.id)) {
-          throw new FormatError('schema', `${path}.id: the id "${value.id}" is used twice`, file, `${path}.id`);
+          throw new FormatError(
+            'schema',
+            `${path}.id: the id "${value.id}" is used twice`,
+            file,
+            `${path}.id`,
+          );
         }
         seen.add(value.id);
       }

@@ -10,7 +10,7 @@
  * moving an item is one write that keeps its id, its content and any concurrent edits to it
  * (core/SPEC.md rules S1, M1–M4).
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { DocumentId, ItemId } from './ids';
 import type { ItemKind } from './kinds';
 
@@ -32,7 +32,10 @@ export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META_KEY);
 export const itemsMap = (doc: Y.Doc): Y.Map<ItemMap> => doc.getMap(ITEMS_KEY);
 
 /** The shared types an undo manager should be scoped to (notes/lexical-fields.md: not the whole doc). */
-export const undoScope = (doc: Y.Doc): [Y.Map<unknown>, Y.Map<ItemMap>] => [metaMap(doc), itemsMap(doc)];
+export const undoScope = (doc: Y.Doc): [Y.Map<unknown>, Y.Map<ItemMap>] => [
+  metaMap(doc),
+  itemsMap(doc),
+];
 
 /** The document id of a programme, or null for a doc that was never initialised. */
 export function getDocumentId(doc: Y.Doc): DocumentId | null {

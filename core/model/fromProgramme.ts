@@ -16,7 +16,8 @@ function writeField(doc: Y.Doc, id: ItemId, field: 'body' | 'description', text:
 }
 
 function addIndicators(doc: Y.Doc, parent: ItemId, list: Indicator[], o: { origin: Origin }): void {
-  for (const { id, ...fields } of list) addItem(doc, 'indicator', parent, fields, { ...o, id: asItemId(id) });
+  for (const { id, ...fields } of list)
+    addItem(doc, 'indicator', parent, fields, { ...o, id: asItemId(id) });
 }
 
 function addActions(doc: Y.Doc, goal: ItemId, list: Action[], o: { origin: Origin }): void {
@@ -28,7 +29,13 @@ function addActions(doc: Y.Doc, goal: ItemId, list: Action[], o: { origin: Origi
 
 function addGoals(doc: Y.Doc, theme: ItemId, list: Goal[], o: { origin: Origin }): void {
   for (const goal of list) {
-    const goalId = addItem(doc, 'goal', theme, { title: goal.title }, { ...o, id: asItemId(goal.id) });
+    const goalId = addItem(
+      doc,
+      'goal',
+      theme,
+      { title: goal.title },
+      { ...o, id: asItemId(goal.id) },
+    );
     writeField(doc, goalId, 'description', goal.description);
     addActions(doc, goalId, goal.actions, o);
     addIndicators(doc, goalId, goal.indicators, o);
@@ -37,7 +44,13 @@ function addGoals(doc: Y.Doc, theme: ItemId, list: Goal[], o: { origin: Origin }
 
 function addThemes(doc: Y.Doc, section: ItemId, list: Theme[], o: { origin: Origin }): void {
   for (const theme of list) {
-    const themeId = addItem(doc, 'theme', section, { title: theme.title }, { ...o, id: asItemId(theme.id) });
+    const themeId = addItem(
+      doc,
+      'theme',
+      section,
+      { title: theme.title },
+      { ...o, id: asItemId(theme.id) },
+    );
     writeField(doc, themeId, 'description', theme.description);
     addGoals(doc, themeId, theme.goals, o);
     addIndicators(doc, themeId, theme.indicators, o);
@@ -51,12 +64,17 @@ function addThemes(doc: Y.Doc, section: ItemId, list: Theme[], o: { origin: Orig
  * const doc = new Y.Doc();
  * writeProgramme(doc, parsedJson, origin('file'));
  */
-export function writeProgramme(doc: Y.Doc, programme: Programme, o: Origin = originOf('file')): void {
+export function writeProgramme(
+  doc: Y.Doc,
+  programme: Programme,
+  o: Origin = originOf('file'),
+): void {
   const opts = { origin: o };
   doc.transact(() => {
     initDocumentId(doc, asDocumentId(programme.id), opts);
     setMeta(doc, programme.meta, opts);
-    for (const { id, ...fields } of programme.contacts) addItem(doc, 'contact', null, fields, { ...opts, id: asItemId(id) });
+    for (const { id, ...fields } of programme.contacts)
+      addItem(doc, 'contact', null, fields, { ...opts, id: asItemId(id) });
     for (const section of programme.sections) {
       const sectionId = addItem(
         doc,
@@ -75,14 +93,25 @@ export function writeProgramme(doc: Y.Doc, programme: Programme, o: Origin = ori
           break;
         case 'budget':
           for (const { id, amounts, category } of section.lines) {
-            const lineId = addItem(doc, 'budgetLine', sectionId, { category }, { ...opts, id: asItemId(id) });
-            for (const [year, amount] of Object.entries(amounts)) setBudgetAmount(doc, lineId, year, amount, opts);
+            const lineId = addItem(
+              doc,
+              'budgetLine',
+              sectionId,
+              { category },
+              { ...opts, id: asItemId(id) },
+            );
+            for (const [year, amount] of Object.entries(amounts))
+              setBudgetAmount(doc, lineId, year, amount, opts);
           }
-          for (const { id, ...fields } of section.funders) addItem(doc, 'funder', sectionId, fields, { ...opts, id: asItemId(id) });
+          for (const { id, ...fields } of section.funders)
+            addItem(doc, 'funder', sectionId, fields, { ...opts, id: asItemId(id) });
           break;
         case 'schedule':
           for (const { id, description, ...fields } of section.entries) {
-            const entryId = addItem(doc, 'scheduleEntry', sectionId, fields, { ...opts, id: asItemId(id) });
+            const entryId = addItem(doc, 'scheduleEntry', sectionId, fields, {
+              ...opts,
+              id: asItemId(id),
+            });
             writeField(doc, entryId, 'description', description);
           }
           break;

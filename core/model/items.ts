@@ -5,14 +5,7 @@
  */
 import * as Y from 'yjs';
 import { newRichField } from './richSeed';
-import {
-  getItemMap,
-  itemsMap,
-  kindOf,
-  placementOf,
-  type ItemMap,
-  type Placement,
-} from './doc';
+import { getItemMap, itemsMap, kindOf, placementOf, type ItemMap, type Placement } from './doc';
 import { ModelError } from './errors';
 import { newItemId, type ItemId } from './ids';
 import {
@@ -44,9 +37,12 @@ export interface ItemView<K extends ItemKind = ItemKind> {
 
 function transact<T>(doc: Y.Doc, options: WriteOptions | undefined, fn: () => T): T {
   let result: T | undefined;
-  doc.transact(() => {
-    result = fn();
-  }, options?.origin ?? originOf('local'));
+  doc.transact(
+    () => {
+      result = fn();
+    },
+    options?.origin ?? originOf('local'),
+  );
   return result as T;
 }
 
@@ -99,7 +95,10 @@ function place(doc: Y.Doc, parent: ItemId | null, index: number, exclude?: ItemI
   return key;
 }
 
-function validateScalars<K extends ItemKind>(kind: K, patch: Partial<ItemScalars<K>>): Partial<ItemScalars<K>> {
+function validateScalars<K extends ItemKind>(
+  kind: K,
+  patch: Partial<ItemScalars<K>>,
+): Partial<ItemScalars<K>> {
   const result = ITEM_SCALARS[kind].partial().strict().safeParse(patch);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -122,7 +121,8 @@ export function childrenOf(doc: Y.Doc, parent: ItemId | null, kind?: ItemKind): 
   itemsMap(doc).forEach((map, id) => {
     const pos = placementOf(map);
     const k = kindOf(map);
-    if (pos && k && pos.parent === parent && (!kind || k === kind)) out.push({ id, order: pos.order });
+    if (pos && k && pos.parent === parent && (!kind || k === kind))
+      out.push({ id, order: pos.order });
   });
   return out.sort(compareOrdered).map((o) => o.id as ItemId);
 }
@@ -161,7 +161,11 @@ export function addItem<K extends ItemKind>(
 }
 
 /** Read one item, or undefined when it does not exist (e.g. a peer deleted it). */
-export function getItem<K extends ItemKind = ItemKind>(doc: Y.Doc, id: ItemId, kind?: K): ItemView<K> | undefined {
+export function getItem<K extends ItemKind = ItemKind>(
+  doc: Y.Doc,
+  id: ItemId,
+  kind?: K,
+): ItemView<K> | undefined {
   const map = getItemMap(doc, id);
   const k = map && kindOf(map);
   const pos = map && placementOf(map);
@@ -209,9 +213,12 @@ export function setBudgetAmount(
   amount: number | null,
   options?: WriteOptions,
 ): void {
-  if (!/^\d{4}$/.test(year)) throw new ModelError(`Budget year must be four digits, got "${year}".`);
+  if (!/^\d{4}$/.test(year))
+    throw new ModelError(`Budget year must be four digits, got "${year}".`);
   if (amount !== null && !(Number.isFinite(amount) && amount >= 0 && amount <= 1e12)) {
-    throw new ModelError(`Budget amount for ${year} must be a non-negative number of euros, got ${amount}.`);
+    throw new ModelError(
+      `Budget amount for ${year} must be a non-negative number of euros, got ${amount}.`,
+    );
   }
   transact(doc, options, () => {
     const item = requireItem(doc, id);
@@ -278,7 +285,11 @@ export function deleteItem(doc: Y.Doc, id: ItemId, options?: WriteOptions): void
  * The Y.XmlElement of a rich-text field, for a Lexical binding or {@link readRichText}.
  * Throws when the item or field does not exist.
  */
-export function richField<K extends ItemKind>(doc: Y.Doc, id: ItemId, field: RichFieldOf<K>): Y.XmlElement {
+export function richField<K extends ItemKind>(
+  doc: Y.Doc,
+  id: ItemId,
+  field: RichFieldOf<K>,
+): Y.XmlElement {
   const { map, kind } = requireItem(doc, id);
   const el = map.get(field);
   if (!(el instanceof Y.XmlElement)) {
@@ -302,7 +313,8 @@ export function pruneOrphans(doc: Y.Doc, options?: WriteOptions): number {
     if (cached !== undefined) return cached;
     const map = items.get(id);
     const pos = map && placementOf(map);
-    const attached = !!pos && depth < 64 && (pos.parent === null || isAttached(pos.parent, depth + 1));
+    const attached =
+      !!pos && depth < 64 && (pos.parent === null || isAttached(pos.parent, depth + 1));
     memo.set(id, attached);
     return attached;
   };

@@ -45,7 +45,11 @@ export const ITEM_SCALARS = {
   indicator: Indicator.omit({ id: true }),
   budgetLine: z.object({ category: str(300) }),
   funder: Funder.omit({ id: true }),
-  scheduleEntry: z.object({ title: str(500), start: PartialDate.nullable(), end: PartialDate.nullable() }),
+  scheduleEntry: z.object({
+    title: str(500),
+    start: PartialDate.nullable(),
+    end: PartialDate.nullable(),
+  }),
   contact: Contact.omit({ id: true }),
 } satisfies Record<ItemKind, z.ZodObject>;
 

@@ -46,17 +46,26 @@ export function setMeta(doc: Y.Doc, patch: Partial<Meta>, options: { origin?: Or
   const result = Meta.partial().strict().safeParse(patch);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ModelError(`Invalid meta field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? 'invalid'}.`);
+    throw new ModelError(
+      `Invalid meta field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? 'invalid'}.`,
+    );
   }
   const map = metaMap(doc);
-  doc.transact(() => {
-    for (const [key, value] of Object.entries(result.data)) {
-      if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
-    }
-  }, options.origin ?? originOf('local'));
+  doc.transact(
+    () => {
+      for (const [key, value] of Object.entries(result.data)) {
+        if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+      }
+    },
+    options.origin ?? originOf('local'),
+  );
 }
 
 /** Write the document id. Only the creator of a document (template, import) does this, once. */
-export function initDocumentId(doc: Y.Doc, id: DocumentId, options: { origin?: Origin } = {}): void {
+export function initDocumentId(
+  doc: Y.Doc,
+  id: DocumentId,
+  options: { origin?: Origin } = {},
+): void {
   doc.transact(() => metaMap(doc).set('documentId', id), options.origin ?? originOf('template'));
 }

@@ -20,7 +20,10 @@ const id = z
 /** A year ("2026") or a calendar date ("2022-12-01"). */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a year (2026) or a date (2022-12-01)')
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'a year (2026) or a date (2022-12-01)',
+  )
   .describe('A year "YYYY", a month "YYYY-MM" or a date "YYYY-MM-DD".');
 export type PartialDate = z.infer<typeof PartialDate>;
 
@@ -92,7 +95,9 @@ export const ListItem: z.ZodType<ListItem> = z.lazy(() =>
   z.object({ children: z.array(Inline), list: ListBlock.optional() }).strict(),
 );
 
-export const Paragraph = z.object({ type: z.literal('paragraph'), children: z.array(Inline) }).strict();
+export const Paragraph = z
+  .object({ type: z.literal('paragraph'), children: z.array(Inline) })
+  .strict();
 export const Heading = z
   .object({
     type: z.literal('heading'),
@@ -103,7 +108,8 @@ export const Heading = z
 export const Quote = z.object({ type: z.literal('quote'), children: z.array(Inline) }).strict();
 
 export const Block = z.union([Paragraph, Heading, Quote, ListBlock]);
-export type Block = z.infer<typeof Paragraph> | z.infer<typeof Heading> | z.infer<typeof Quote> | ListBlock;
+export type Block =
+  z.infer<typeof Paragraph> | z.infer<typeof Heading> | z.infer<typeof Quote> | ListBlock;
 
 /** A rich-text field's content: paragraphs, headings (levels 1–3 inside the field), quotes and lists. */
 export const RichText = z.array(Block).max(100_000).describe('Rich text: a list of blocks.');
@@ -270,7 +276,9 @@ export const Section = z.discriminatedUnion('kind', [
   z.object({ ...sectionBase, kind: z.literal('vision') }).strict(),
   z.object({ ...sectionBase, kind: z.literal('targetState') }).strict(),
   z.object({ ...sectionBase, kind: z.literal('themes'), themes: z.array(Theme) }).strict(),
-  z.object({ ...sectionBase, kind: z.literal('indicators'), indicators: z.array(Indicator) }).strict(),
+  z
+    .object({ ...sectionBase, kind: z.literal('indicators'), indicators: z.array(Indicator) })
+    .strict(),
   z
     .object({
       ...sectionBase,
@@ -279,7 +287,9 @@ export const Section = z.discriminatedUnion('kind', [
       funders: z.array(Funder),
     })
     .strict(),
-  z.object({ ...sectionBase, kind: z.literal('schedule'), entries: z.array(ScheduleEntry) }).strict(),
+  z
+    .object({ ...sectionBase, kind: z.literal('schedule'), entries: z.array(ScheduleEntry) })
+    .strict(),
   z.object({ ...sectionBase, kind: z.literal('contacts') }).strict(),
 ]);
 export type Section = z.infer<typeof Section>;

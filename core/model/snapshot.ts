@@ -61,7 +61,10 @@ class ItemIndex {
  */
 function scalars<K extends ItemKind>(node: Node, kind: K): (typeof ITEM_DEFAULTS)[K] {
   const defaults = ITEM_DEFAULTS[kind] as Record<string, unknown>;
-  const shape = ITEM_SCALARS[kind].shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  const shape = ITEM_SCALARS[kind].shape as Record<
+    string,
+    { safeParse(v: unknown): { success: boolean } }
+  >;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(defaults)) {
     const value = node.map.get(key);
@@ -80,7 +83,9 @@ function indicators(index: ItemIndex, parent: ItemId): Indicator[] {
 }
 
 function actions(index: ItemIndex, goal: ItemId): Action[] {
-  return index.of(goal, 'action').map((n) => ({ id: n.id, ...scalars(n, 'action'), description: rich(n, 'description') }));
+  return index
+    .of(goal, 'action')
+    .map((n) => ({ id: n.id, ...scalars(n, 'action'), description: rich(n, 'description') }));
 }
 
 function goals(index: ItemIndex, theme: ItemId): Goal[] {
@@ -127,13 +132,19 @@ function section(index: ItemIndex, n: Node): Section {
     case 'indicators':
       return { ...base, kind, indicators: indicators(index, n.id) };
     case 'budget': {
-      const funders: Funder[] = index.of(n.id, 'funder').map((f) => ({ id: f.id, ...scalars(f, 'funder') }));
+      const funders: Funder[] = index
+        .of(n.id, 'funder')
+        .map((f) => ({ id: f.id, ...scalars(f, 'funder') }));
       return { ...base, kind, lines: budgetLines(index, n.id), funders };
     }
     case 'schedule': {
       const entries: ScheduleEntry[] = index
         .of(n.id, 'scheduleEntry')
-        .map((e) => ({ id: e.id, ...scalars(e, 'scheduleEntry'), description: rich(e, 'description') }));
+        .map((e) => ({
+          id: e.id,
+          ...scalars(e, 'scheduleEntry'),
+          description: rich(e, 'description'),
+        }));
       return { ...base, kind, entries };
     }
     default:
@@ -152,7 +163,9 @@ export function snapshot(doc: Y.Doc): Programme {
   const id = getDocumentId(doc);
   if (!id) throw new ModelError('This Y.Doc is not a Linjaus programme (it has no document id).');
   const index = new ItemIndex(doc);
-  const contacts: Contact[] = index.of(null, 'contact').map((n) => ({ id: n.id, ...scalars(n, 'contact') }));
+  const contacts: Contact[] = index
+    .of(null, 'contact')
+    .map((n) => ({ id: n.id, ...scalars(n, 'contact') }));
   return {
     format: 'linjaus-programme',
     formatVersion: PROGRAMME_FORMAT_VERSION,

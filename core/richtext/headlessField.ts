@@ -90,14 +90,24 @@ export function openHeadlessField(doc: Y.Doc, element: Y.XmlElement, id = 'field
   syncYjsStateToLexicalV2__EXPERIMENTAL(binding, provider);
   const observer = (events: Y.YEvent<Y.XmlElement | Y.XmlText>[], tr: Y.Transaction) => {
     if (tr.origin === binding) return;
-    syncYjsChangesToLexicalV2__EXPERIMENTAL(binding, provider, events, tr, tr.origin instanceof Y.UndoManager);
+    syncYjsChangesToLexicalV2__EXPERIMENTAL(
+      binding,
+      provider,
+      events,
+      tr,
+      tr.origin instanceof Y.UndoManager,
+    );
   };
-  element.observeDeep(observer as (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => void);
+  element.observeDeep(
+    observer as (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => void,
+  );
   return {
     editor,
     binding,
     dispose() {
-      element.unobserveDeep(observer as (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => void);
+      element.unobserveDeep(
+        observer as (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => void,
+      );
       unregister();
     },
   };

@@ -41,8 +41,11 @@ function inlinesOf(el: Y.XmlElement): Inline[] {
       if (child.nodeName === 'linebreak') out.push({ type: 'linebreak' });
       else if (child.nodeName === 'link') {
         const url = child.getAttribute('__url');
-        const children = inlinesOf(child).filter((c): c is TextRun | { type: 'linebreak' } => c.type !== 'link');
-        if (typeof url === 'string' && /^(https?:\/\/|mailto:)/i.test(url)) out.push({ type: 'link', url, children });
+        const children = inlinesOf(child).filter(
+          (c): c is TextRun | { type: 'linebreak' } => c.type !== 'link',
+        );
+        if (typeof url === 'string' && /^(https?:\/\/|mailto:)/i.test(url))
+          out.push({ type: 'link', url, children });
         else out.push(...children);
       } else out.push(...inlinesOf(child));
     }
@@ -73,7 +76,9 @@ function listOf(el: Y.XmlElement): ListBlock {
   const items: ListItem[] = [];
   for (const child of el.toArray()) {
     if (!(child instanceof Y.XmlElement) || child.nodeName !== 'listitem') continue;
-    const nested = child.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'list');
+    const nested = child
+      .toArray()
+      .find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'list');
     const previous = items[items.length - 1];
     if (nested && previous && !previous.list) {
       // Lexical keeps a nested list in its own list item right after its parent item.
@@ -95,7 +100,11 @@ function headingLevel(tag: unknown): 1 | 2 | 3 {
 function blockOf(el: Y.XmlElement): Block | null {
   switch (el.nodeName) {
     case 'heading':
-      return { type: 'heading', level: headingLevel(el.getAttribute('__tag')), children: inlinesOf(el) };
+      return {
+        type: 'heading',
+        level: headingLevel(el.getAttribute('__tag')),
+        children: inlinesOf(el),
+      };
     case 'quote':
       return { type: 'quote', children: inlinesOf(el) };
     case 'list':
@@ -125,16 +134,23 @@ export function readRichText(root: Y.XmlElement): RichText {
 
 /** True when rich text has no visible content. */
 export function isEmptyRichText(blocks: RichText): boolean {
-  return blocks.every((b) => b.type !== 'list' && b.children.every((c) => c.type === 'text' && c.text.trim() === ''));
+  return blocks.every(
+    (b) => b.type !== 'list' && b.children.every((c) => c.type === 'text' && c.text.trim() === ''),
+  );
 }
 
 /** Plain text of rich text, blocks separated by blank lines (for search, word counts, alt text). */
 export function richTextToPlain(blocks: RichText): string {
   const inline = (cs: Inline[]): string =>
-    cs.map((c) => (c.type === 'text' ? c.text : c.type === 'linebreak' ? '\n' : inline(c.children))).join('');
+    cs
+      .map((c) => (c.type === 'text' ? c.text : c.type === 'linebreak' ? '\n' : inline(c.children)))
+      .join('');
   const list = (l: ListBlock, depth: number): string =>
     l.items
-      .map((it) => `${'  '.repeat(depth)}- ${inline(it.children)}${it.list ? `\n${list(it.list, depth + 1)}` : ''}`)
+      .map(
+        (it) =>
+          `${'  '.repeat(depth)}- ${inline(it.children)}${it.list ? `\n${list(it.list, depth + 1)}` : ''}`,
+      )
       .join('\n');
   return blocks.map((b) => (b.type === 'list' ? list(b, 0) : inline(b.children))).join('\n\n');
 }

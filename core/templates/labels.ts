@@ -5,7 +5,11 @@ import type { Language } from '../model/schema';
 import type { LevelName, Template } from './schema';
 
 /** The title of a section: its own title if set, else the template's label. */
-export function sectionTitle(template: Template, section: { key: string; title: string }, language: Language): string {
+export function sectionTitle(
+  template: Template,
+  section: { key: string; title: string },
+  language: Language,
+): string {
   if (section.title.trim() !== '') return section.title;
   const fromTemplate = template.sections.find((s) => s.key === section.key);
   return fromTemplate ? fromTemplate.title[language] : section.key;

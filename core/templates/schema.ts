@@ -45,10 +45,15 @@ export const Template = z
       .min(1)
       .refine((s) => new Set(s.map((x) => x.key)).size === s.length, 'section keys must be unique')
       .refine(
-        (s) => s.filter((x) => x.kind === 'vision').length <= 1 && s.filter((x) => x.kind === 'targetState').length <= 1,
+        (s) =>
+          s.filter((x) => x.kind === 'vision').length <= 1 &&
+          s.filter((x) => x.kind === 'targetState').length <= 1,
         'at most one vision and one target-state section',
       ),
-    defaultBrandKitId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).default('default'),
+    defaultBrandKitId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/)
+      .default('default'),
   })
   .strict();
 export type Template = z.infer<typeof Template>;

@@ -5,7 +5,11 @@ import { UsageError } from './io';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parse `args`; unknown options or missing values become a {@link UsageError}. */
-export function parse<O extends Options>(args: string[], options: O, positionals: { min: number; max: number; names: string }) {
+export function parse<O extends Options>(
+  args: string[],
+  options: O,
+  positionals: { min: number; max: number; names: string },
+) {
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });

@@ -16,19 +16,33 @@ interface CommandModule {
 
 /** Commands by name, loaded on demand so `linjaus templates` does not load pdfmake or a server. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  templates: { summary: 'list the programme templates', load: () => import('./commands/templates') },
+  templates: {
+    summary: 'list the programme templates',
+    load: () => import('./commands/templates'),
+  },
   new: { summary: 'create a new programme from a template', load: () => import('./commands/new') },
-  import: { summary: 'import a JSON programme into a .linjaus file', load: () => import('./commands/import') },
-  'export-json': { summary: 'write a programme as JSON', load: () => import('./commands/exportJson') },
+  import: {
+    summary: 'import a JSON programme into a .linjaus file',
+    load: () => import('./commands/import'),
+  },
+  'export-json': {
+    summary: 'write a programme as JSON',
+    load: () => import('./commands/exportJson'),
+  },
   merge: { summary: 'merge two copies of one programme', load: () => import('./commands/merge') },
   inspect: { summary: 'summarise a programme file', load: () => import('./commands/inspect') },
-  schema: { summary: 'print the JSON Schema of the interchange format', load: () => import('./commands/schema') },
+  schema: {
+    summary: 'print the JSON Schema of the interchange format',
+    load: () => import('./commands/schema'),
+  },
 };
 
 function help(io: CommandIO): void {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   io.stdout.write(
-    `Linjaus — strategy and programme documents\n\nUsage: linjaus <command> [options]\n\nCommands:\n${Object.entries(COMMANDS)
+    `Linjaus — strategy and programme documents\n\nUsage: linjaus <command> [options]\n\nCommands:\n${Object.entries(
+      COMMANDS,
+    )
       .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
       .join('\n')}\n\nRun "linjaus <command> --help" for a command's options.\n`,
   );
@@ -58,7 +72,11 @@ export async function main(argv: string[], io: CommandIO = process): Promise<num
       io.stderr.write(`linjaus ${name}: ${error.message}\nUsage: ${command.usage}\n`);
       return EXIT.usage;
     }
-    if (error instanceof FormatError || error instanceof ModelError || error instanceof UnknownTemplateError) {
+    if (
+      error instanceof FormatError ||
+      error instanceof ModelError ||
+      error instanceof UnknownTemplateError
+    ) {
       io.stderr.write(`linjaus ${name}: ${error.message}\n`);
       return EXIT.failure;
     }
@@ -77,7 +95,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`linjaus: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `linjaus: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = EXIT.failure;
     },
   );

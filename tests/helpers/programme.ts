@@ -18,9 +18,27 @@ export function skeleton(id = 'dtestdocument'): Skeleton {
   const o = { origin: origin('template') };
   initDocumentId(doc, asDocumentId(id), o);
   setMeta(doc, { title: 'Testiohjelma', templateId: 'elinvoimaohjelma' }, o);
-  const vision = addItem(doc, 'section', null, { sectionKind: 'vision', key: 'visio', title: '' }, o);
-  const themes = addItem(doc, 'section', null, { sectionKind: 'themes', key: 'teemat', title: '' }, o);
-  const budget = addItem(doc, 'section', null, { sectionKind: 'budget', key: 'budjetti', title: '' }, o);
+  const vision = addItem(
+    doc,
+    'section',
+    null,
+    { sectionKind: 'vision', key: 'visio', title: '' },
+    o,
+  );
+  const themes = addItem(
+    doc,
+    'section',
+    null,
+    { sectionKind: 'themes', key: 'teemat', title: '' },
+    o,
+  );
+  const budget = addItem(
+    doc,
+    'section',
+    null,
+    { sectionKind: 'budget', key: 'budjetti', title: '' },
+    o,
+  );
   return { doc, themes, vision, budget };
 }
 
@@ -35,7 +53,8 @@ export function replica(doc: Y.Doc): Y.Doc {
 export function syncAll(...docs: Y.Doc[]): void {
   for (const a of docs) {
     for (const b of docs) {
-      if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), origin('remote'));
+      if (a !== b)
+        Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), origin('remote'));
     }
   }
 }
@@ -44,7 +63,9 @@ export function syncAll(...docs: Y.Doc[]): void {
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 }

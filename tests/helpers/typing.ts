@@ -7,7 +7,13 @@ import { openHeadlessField } from '../../core/richtext/headlessField';
  * Insert `text` into block `blockIndex` of the field at character `offset` (clamped; default:
  * end of the block), as keystrokes would.
  */
-export function typeInto(doc: Y.Doc, el: Y.XmlElement, text: string, blockIndex = 0, offset?: number): void {
+export function typeInto(
+  doc: Y.Doc,
+  el: Y.XmlElement,
+  text: string,
+  blockIndex = 0,
+  offset?: number,
+): void {
   const field = openHeadlessField(doc, el);
   try {
     field.editor.update(

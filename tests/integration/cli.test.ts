@@ -17,7 +17,13 @@ describe('linjaus command line', () => {
   it('lists the four templates', async () => {
     const r = await cli('templates');
     expect(r.code).toBe(0);
-    for (const id of ['elinvoimaohjelma', 'hankesuunnitelma', 'sijoittumisstrategia', 'kuntastrategia']) expect(r.stdout).toContain(id);
+    for (const id of [
+      'elinvoimaohjelma',
+      'hankesuunnitelma',
+      'sijoittumisstrategia',
+      'kuntastrategia',
+    ])
+      expect(r.stdout).toContain(id);
   });
 
   it('creates every template, with and without its example, and inspects it', async () => {
@@ -26,7 +32,10 @@ describe('linjaus command line', () => {
       const example = join(dir, `${id}-example.linjaus`);
       expect((await cli('new', id, empty, '--title', 'Uusi ohjelma')).code).toBe(0);
       expect((await cli('new', id, example, '--example')).code).toBe(0);
-      const inspected = JSON.parse((await cli('inspect', example, '--json')).stdout) as { template: string; sections: unknown[] };
+      const inspected = JSON.parse((await cli('inspect', example, '--json')).stdout) as {
+        template: string;
+        sections: unknown[];
+      };
       expect(inspected.template).toBe(id);
       expect(inspected.sections.length).toBeGreaterThan(0);
       expect((await cli('inspect', empty)).stdout).toContain('Title:       Uusi ohjelma');
@@ -51,7 +60,9 @@ describe('linjaus command line', () => {
     const self = await cli('merge', a, a, '-o', join(dir, 'self.linjaus'));
     expect(self.code).toBe(0);
     expect(self.stderr).toContain('nothing new');
-    expect((await cli('export-json', join(dir, 'self.linjaus'))).stdout).toBe((await cli('export-json', a)).stdout);
+    expect((await cli('export-json', join(dir, 'self.linjaus'))).stdout).toBe(
+      (await cli('export-json', a)).stdout,
+    );
     const other = join(dir, 'other.linjaus');
     await cli('new', 'elinvoimaohjelma', other, '--example');
     const refused = await cli('merge', a, other, '-o', join(dir, 'bad-merge.linjaus'));
@@ -66,23 +77,41 @@ describe('linjaus command line', () => {
       ['empty.linjaus', '', /empty/],
       ['text.linjaus', 'just text', /not a zip archive|not valid JSON/],
       ['broken.json', '{"format": ', /not valid JSON/],
-      ['schema.json', JSON.stringify({ format: 'linjaus-programme', formatVersion: 1, id: 'dx', meta: {}, contacts: [], sections: [] }), /meta\.title/],
-      ['future.json', JSON.stringify({ format: 'linjaus-programme', formatVersion: 9 }), /newer than this Linjaus/],
+      [
+        'schema.json',
+        JSON.stringify({
+          format: 'linjaus-programme',
+          formatVersion: 1,
+          id: 'dx',
+          meta: {},
+          contacts: [],
+          sections: [],
+        }),
+        /meta\.title/,
+      ],
+      [
+        'future.json',
+        JSON.stringify({ format: 'linjaus-programme', formatVersion: 9 }),
+        /newer than this Linjaus/,
+      ],
     ];
 
-    it.each(cases)('%s gives a clear error, exit 1 and no output file', async (name, content, message) => {
-      const input = join(dir, name);
-      await writeFile(input, content);
-      const out = join(dir, `${name}.out.linjaus`);
-      const r = await cli('import', input, out);
-      const inspect = await cli('inspect', input);
-      for (const result of [r, inspect]) {
-        expect(result.code).toBe(1);
-        expect(result.stderr).toMatch(message);
-        expect(result.stderr).toContain(name);
-      }
-      expect(existsSync(out)).toBe(false);
-    });
+    it.each(cases)(
+      '%s gives a clear error, exit 1 and no output file',
+      async (name, content, message) => {
+        const input = join(dir, name);
+        await writeFile(input, content);
+        const out = join(dir, `${name}.out.linjaus`);
+        const r = await cli('import', input, out);
+        const inspect = await cli('inspect', input);
+        for (const result of [r, inspect]) {
+          expect(result.code).toBe(1);
+          expect(result.stderr).toMatch(message);
+          expect(result.stderr).toContain(name);
+        }
+        expect(existsSync(out)).toBe(false);
+      },
+    );
 
     it('never overwrites a good file with a failed or unforced write', async () => {
       const good = join(dir, 'good.linjaus');
@@ -109,7 +138,12 @@ describe('linjaus command line', () => {
 
   it('runs as the installed `linjaus` binary', async () => {
     const bin = new URL('../../bin/linjaus.js', import.meta.url).pathname;
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'templates', '--lang', 'sv']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      bin,
+      'templates',
+      '--lang',
+      'sv',
+    ]);
     expect(stdout).toContain('hankesuunnitelma');
   });
 });

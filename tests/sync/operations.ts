@@ -3,7 +3,16 @@
  * meta, budget, and typing or deleting text in rich-text fields through headless Lexical.
  */
 import type * as Y from 'yjs';
-import { addItem, childrenOf, deleteItem, getItem, moveItem, richField, setBudgetAmount, updateItem } from '../../core/model/items';
+import {
+  addItem,
+  childrenOf,
+  deleteItem,
+  getItem,
+  moveItem,
+  richField,
+  setBudgetAmount,
+  updateItem,
+} from '../../core/model/items';
 import { setMeta } from '../../core/model/meta';
 import { itemsMap } from '../../core/model/doc';
 import type { ItemId } from '../../core/model/ids';
@@ -11,7 +20,19 @@ import type { ItemKind } from '../../core/model/kinds';
 import type { Rng } from '../helpers/random';
 import { deleteFrom, typeInto } from '../helpers/typing';
 
-const WORDS = ['elinvoima', 'seutu', 'yrittäjyys', 'ÅÄÖ', 'kylä', 'kuitu', 'bioenergia', 'työpaja', ' ', '\u00a0', '😀'];
+const WORDS = [
+  'elinvoima',
+  'seutu',
+  'yrittäjyys',
+  'ÅÄÖ',
+  'kylä',
+  'kuitu',
+  'bioenergia',
+  'työpaja',
+  ' ',
+  '\u00a0',
+  '😀',
+];
 
 function idsOf(doc: Y.Doc, kind: ItemKind): ItemId[] {
   const out: ItemId[] = [];
@@ -22,7 +43,9 @@ function idsOf(doc: Y.Doc, kind: ItemKind): ItemId[] {
 }
 
 function sectionOf(doc: Y.Doc, sectionKind: string): ItemId | undefined {
-  return childrenOf(doc, null, 'section').find((id) => getItem(doc, id, 'section')?.fields.sectionKind === sectionKind);
+  return childrenOf(doc, null, 'section').find(
+    (id) => getItem(doc, id, 'section')?.fields.sectionKind === sectionKind,
+  );
 }
 
 type Op = (doc: Y.Doc, r: Rng) => void;
@@ -38,7 +61,11 @@ const ops: Op[] = [
   },
   (doc, r) => {
     const g = r.pick(idsOf(doc, 'goal'));
-    if (g) addItem(doc, 'action', g, { title: 'Toimenpide', status: r.pick(['planned', 'ongoing', 'done'] as const) });
+    if (g)
+      addItem(doc, 'action', g, {
+        title: 'Toimenpide',
+        status: r.pick(['planned', 'ongoing', 'done'] as const),
+      });
   },
   (doc, r) => {
     const p = r.pick([...idsOf(doc, 'goal'), ...idsOf(doc, 'theme')]);
@@ -55,7 +82,12 @@ const ops: Op[] = [
     if (g && t) moveItem(doc, g, t, r.int(4));
   },
   (doc, r) => {
-    const victim = r.pick([...idsOf(doc, 'goal'), ...idsOf(doc, 'action'), ...idsOf(doc, 'indicator'), ...(r.chance(0.3) ? idsOf(doc, 'theme') : [])]);
+    const victim = r.pick([
+      ...idsOf(doc, 'goal'),
+      ...idsOf(doc, 'action'),
+      ...idsOf(doc, 'indicator'),
+      ...(r.chance(0.3) ? idsOf(doc, 'theme') : []),
+    ]);
     if (victim) deleteItem(doc, victim);
   },
   (doc, r) => {
@@ -64,21 +96,40 @@ const ops: Op[] = [
   },
   (doc, r) => {
     const i = r.pick(idsOf(doc, 'indicator'));
-    if (i) updateItem(doc, i, 'indicator', r.chance(0.5) ? { targetValue: r.int(500) } : { baselineYear: 2015 + r.int(10) });
+    if (i)
+      updateItem(
+        doc,
+        i,
+        'indicator',
+        r.chance(0.5) ? { targetValue: r.int(500) } : { baselineYear: 2015 + r.int(10) },
+      );
   },
-  (doc, r) => setMeta(doc, r.chance(0.5) ? { title: `Ohjelma ${r.int(50)}` } : { status: r.pick(['draft', 'inReview', 'approved'] as const) }),
+  (doc, r) =>
+    setMeta(
+      doc,
+      r.chance(0.5)
+        ? { title: `Ohjelma ${r.int(50)}` }
+        : { status: r.pick(['draft', 'inReview', 'approved'] as const) },
+    ),
   (doc, r) => {
     const s = sectionOf(doc, 'budget');
     if (!s) return;
-    const line = r.pick(idsOf(doc, 'budgetLine')) ?? addItem(doc, 'budgetLine', s, { category: 'Henkilöstökulut' });
+    const line =
+      r.pick(idsOf(doc, 'budgetLine')) ??
+      addItem(doc, 'budgetLine', s, { category: 'Henkilöstökulut' });
     setBudgetAmount(doc, line, String(2022 + r.int(3)), r.int(100000));
   },
   (doc, r) => {
-    const holder = r.pick([...idsOf(doc, 'theme'), ...idsOf(doc, 'goal'), ...childrenOf(doc, null, 'section')]);
+    const holder = r.pick([
+      ...idsOf(doc, 'theme'),
+      ...idsOf(doc, 'goal'),
+      ...childrenOf(doc, null, 'section'),
+    ]);
     if (!holder) return;
     const field = getItem(doc, holder)?.kind === 'section' ? 'body' : 'description';
     const el = richField(doc, holder, field as never);
-    if (r.chance(0.75)) typeInto(doc, el, r.pick(WORDS) ?? 'x', r.int(3), r.chance(0.5) ? r.int(20) : undefined);
+    if (r.chance(0.75))
+      typeInto(doc, el, r.pick(WORDS) ?? 'x', r.int(3), r.chance(0.5) ? r.int(20) : undefined);
     else deleteFrom(doc, el, 1 + r.int(4), r.int(3));
   },
 ];

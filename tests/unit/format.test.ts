@@ -31,7 +31,12 @@ describe('.linjaus file', () => {
     typeInto(doc, richField(doc, t, 'description'), 'Kuitu jokaiseen kylään – åäö');
     const bytes = writeLinjausFile(doc, { assets: new Map([['logo.svg', strToU8('<svg/>')]]) });
     const file = readLinjausFile(bytes);
-    expect(file.manifest).toMatchObject({ format: 'linjaus', formatVersion: 1, documentId: 'dtestdocument', templateId: 'elinvoimaohjelma' });
+    expect(file.manifest).toMatchObject({
+      format: 'linjaus',
+      formatVersion: 1,
+      documentId: 'dtestdocument',
+      templateId: 'elinvoimaohjelma',
+    });
     expect(stableJson(file.programme)).toBe(stableJson(snapshot(doc)));
     expect(Y.encodeStateVector(file.doc)).toEqual(Y.encodeStateVector(doc));
     expect(new TextDecoder().decode(file.assets.get('logo.svg'))).toBe('<svg/>');
@@ -39,22 +44,43 @@ describe('.linjaus file', () => {
 
   it('names each kind of broken file with its own clear error', () => {
     const good = writeLinjausFile(skeleton().doc);
-    const manifest = (m: unknown) => zipSync({ 'manifest.json': strToU8(JSON.stringify(m)), 'state.yjs': Y.encodeStateAsUpdate(skeleton().doc) });
+    const manifest = (m: unknown) =>
+      zipSync({
+        'manifest.json': strToU8(JSON.stringify(m)),
+        'state.yjs': Y.encodeStateAsUpdate(skeleton().doc),
+      });
     const okManifest = readLinjausFile(good).manifest;
     expect(code(() => readLinjausFile(new Uint8Array()))).toBe('empty');
     expect(code(() => readLinjausFile(strToU8('hello, not a zip')))).toBe('not-zip');
-    expect(code(() => readLinjausFile(good.subarray(0, Math.floor(good.length / 2))))).toBe('truncated');
-    expect(code(() => readLinjausFile(zipSync({ 'state.yjs': new Uint8Array([0]) })))).toBe('missing-entry');
-    expect(code(() => readLinjausFile(manifest({ hello: 1 })))).toBe('bad-manifest');
-    expect(code(() => readLinjausFile(manifest({ ...okManifest, formatVersion: 99 })))).toBe('future-version');
-    expect(code(() => readLinjausFile(manifest({ ...okManifest, templateId: 'tuntematon' })))).toBe('unknown-template');
-    expect(code(() => readLinjausFile(manifest({ ...okManifest, documentId: 'dother' })))).toBe('bad-state');
-    const garbage = zipSync({ 'manifest.json': strToU8(JSON.stringify(okManifest)), 'state.yjs': new Uint8Array([1, 200, 3, 4, 5, 6, 7]) });
-    expect(code(() => readLinjausFile(garbage))).toBe('bad-state');
-    expect(code(() => readLinjausFile(zipSync({ 'manifest.json': strToU8('{') })))).toBe('bad-manifest');
-    expect(() => readLinjausFile(manifest({ ...okManifest, formatVersion: 99 }), { fileName: 'ohjelma.linjaus' })).toThrow(
-      /^ohjelma\.linjaus: the file was saved by a newer Linjaus/,
+    expect(code(() => readLinjausFile(good.subarray(0, Math.floor(good.length / 2))))).toBe(
+      'truncated',
     );
+    expect(code(() => readLinjausFile(zipSync({ 'state.yjs': new Uint8Array([0]) })))).toBe(
+      'missing-entry',
+    );
+    expect(code(() => readLinjausFile(manifest({ hello: 1 })))).toBe('bad-manifest');
+    expect(code(() => readLinjausFile(manifest({ ...okManifest, formatVersion: 99 })))).toBe(
+      'future-version',
+    );
+    expect(code(() => readLinjausFile(manifest({ ...okManifest, templateId: 'tuntematon' })))).toBe(
+      'unknown-template',
+    );
+    expect(code(() => readLinjausFile(manifest({ ...okManifest, documentId: 'dother' })))).toBe(
+      'bad-state',
+    );
+    const garbage = zipSync({
+      'manifest.json': strToU8(JSON.stringify(okManifest)),
+      'state.yjs': new Uint8Array([1, 200, 3, 4, 5, 6, 7]),
+    });
+    expect(code(() => readLinjausFile(garbage))).toBe('bad-state');
+    expect(code(() => readLinjausFile(zipSync({ 'manifest.json': strToU8('{') })))).toBe(
+      'bad-manifest',
+    );
+    expect(() =>
+      readLinjausFile(manifest({ ...okManifest, formatVersion: 99 }), {
+        fileName: 'ohjelma.linjaus',
+      }),
+    ).toThrow(/^ohjelma\.linjaus: the file was saved by a newer Linjaus/);
   });
 
   it('merges an edited copy instead of replacing, and a copy with itself changes nothing (X1)', () => {
@@ -68,7 +94,11 @@ describe('.linjaus file', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
     mergeLinjausFile(doc, writeLinjausFile(copy));
     const section = snapshot(doc).sections.find((s) => s.kind === 'themes');
-    expect(section?.kind === 'themes' && section.themes.map((t) => t.title).sort()).toEqual(['Minun', 'Sinun', 'Yhteinen']);
+    expect(section?.kind === 'themes' && section.themes.map((t) => t.title).sort()).toEqual([
+      'Minun',
+      'Sinun',
+      'Yhteinen',
+    ]);
   });
 
   it('refuses to merge two different documents (X2)', () => {
@@ -88,7 +118,10 @@ describe('JSON interchange', () => {
   });
 
   it('names the path and the expectation when JSON breaks the schema', () => {
-    const programme = structuredClone(getExample('elinvoimaohjelma')) as unknown as Record<string, unknown>;
+    const programme = structuredClone(getExample('elinvoimaohjelma')) as unknown as Record<
+      string,
+      unknown
+    >;
     const meta = programme.meta as Record<string, unknown>;
     meta.status = 'valmis';
     expect(() => restoreProgramme(programme, 'x.json')).toThrow(/^x\.json: meta\.status: /);
@@ -109,8 +142,17 @@ describe('JSON interchange', () => {
 
   it('publishes a JSON Schema generated from the validating schema, committed in the repo', () => {
     const schema = programmeJsonSchema();
-    expect(schema).toMatchObject({ type: 'object', required: expect.arrayContaining(['format', 'formatVersion', 'meta', 'sections']) });
-    const committed = readFileSync(new URL('../../templates/schema/programme.schema.json', import.meta.url), 'utf8');
-    expect(committed, 'run `npm run linjaus -- schema -o templates/schema/programme.schema.json`').toBe(schemaText());
+    expect(schema).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['format', 'formatVersion', 'meta', 'sections']),
+    });
+    const committed = readFileSync(
+      new URL('../../templates/schema/programme.schema.json', import.meta.url),
+      'utf8',
+    );
+    expect(
+      committed,
+      'run `npm run linjaus -- schema -o templates/schema/programme.schema.json`',
+    ).toBe(schemaText());
   });
 });

@@ -22,7 +22,8 @@ import { writeRichText } from '../../core/richtext/write';
 import { replica, skeleton, syncAll } from '../helpers/programme';
 import { typeInto } from '../helpers/typing';
 
-const titles = (doc: Y.Doc, ids: string[]) => ids.map((id) => (getItem(doc, id as never)?.fields as { title: string }).title);
+const titles = (doc: Y.Doc, ids: string[]) =>
+  ids.map((id) => (getItem(doc, id as never)?.fields as { title: string }).title);
 
 describe('programme items', () => {
   it('adds themes, goals and actions in order and reads them back in a snapshot (S1, S3)', () => {
@@ -30,14 +31,32 @@ describe('programme items', () => {
     const t1 = addItem(doc, 'theme', themes, { title: 'Uusiutuva energia' });
     const t2 = addItem(doc, 'theme', themes, { title: 'Digitaalinen seutu' });
     const g = addItem(doc, 'goal', t1, { title: 'Energiaomavaraisuus kasvaa' });
-    addItem(doc, 'action', g, { title: 'Biokaasulaitoksen selvitys', status: 'ongoing', cost: 25000 });
-    addItem(doc, 'indicator', g, { name: 'Uusiutuvan energian osuus', unit: '%', baselineValue: 31, baselineYear: 2021, targetValue: 45, targetYear: 2026 });
+    addItem(doc, 'action', g, {
+      title: 'Biokaasulaitoksen selvitys',
+      status: 'ongoing',
+      cost: 25000,
+    });
+    addItem(doc, 'indicator', g, {
+      name: 'Uusiutuvan energian osuus',
+      unit: '%',
+      baselineValue: 31,
+      baselineYear: 2021,
+      targetValue: 45,
+      targetYear: 2026,
+    });
     expect(childrenOf(doc, themes)).toEqual([t1, t2]);
     const snap = snapshot(doc);
     const section = snap.sections.find((s) => s.kind === 'themes');
-    expect(section?.kind === 'themes' && section.themes.map((t) => t.title)).toEqual(['Uusiutuva energia', 'Digitaalinen seutu']);
+    expect(section?.kind === 'themes' && section.themes.map((t) => t.title)).toEqual([
+      'Uusiutuva energia',
+      'Digitaalinen seutu',
+    ]);
     const goal = section?.kind === 'themes' ? section.themes[0]?.goals[0] : undefined;
-    expect(goal?.actions[0]).toMatchObject({ title: 'Biokaasulaitoksen selvitys', status: 'ongoing', cost: 25000 });
+    expect(goal?.actions[0]).toMatchObject({
+      title: 'Biokaasulaitoksen selvitys',
+      status: 'ongoing',
+      cost: 25000,
+    });
     expect(goal?.indicators[0]).toMatchObject({ targetValue: 45, direction: 'higher' });
   });
 
@@ -57,12 +76,16 @@ describe('programme items', () => {
     const t2 = addItem(doc, 'theme', themes, { title: 'T2' });
     const g = addItem(doc, 'goal', t1, { title: 'Tavoite' });
     const act = addItem(doc, 'action', g, { title: 'Toimenpide' });
-    writeRichText(doc, richField(doc, g, 'description'), [{ type: 'paragraph', children: [{ type: 'text', text: 'Kuvaus' }] }]);
+    writeRichText(doc, richField(doc, g, 'description'), [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Kuvaus' }] },
+    ]);
     moveItem(doc, g, t2, 0);
     expect(childrenOf(doc, t1)).toEqual([]);
     expect(childrenOf(doc, t2)).toEqual([g]);
     expect(childrenOf(doc, g)).toEqual([act]);
-    expect(readRichText(richField(doc, g, 'description'))).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'Kuvaus' }] }]);
+    expect(readRichText(richField(doc, g, 'description'))).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: 'Kuvaus' }] },
+    ]);
   });
 
   it('refuses a placement that breaks the hierarchy and writes nothing (S3)', () => {
@@ -81,7 +104,9 @@ describe('programme items', () => {
     const g = addItem(doc, 'goal', t, {});
     const i = addItem(doc, 'indicator', g, {});
     expect(() => updateItem(doc, i, 'indicator', { targetYear: 1200 })).toThrow(/targetYear/);
-    expect(() => updateItem(doc, i, 'indicator', { direction: 'sideways' as never })).toThrow(/direction/);
+    expect(() => updateItem(doc, i, 'indicator', { direction: 'sideways' as never })).toThrow(
+      /direction/,
+    );
     expect(() => setMeta(doc, { periodStart: '2022-13-01' })).toThrow(/periodStart/);
     expect(() => updateItem(doc, g, 'theme', { title: 'x' })).toThrow(/is a goal/);
   });
@@ -91,7 +116,9 @@ describe('programme items', () => {
     const t = addItem(doc, 'theme', themes, { title: 'T' });
     const g = addItem(doc, 'goal', t, { title: 'G' });
     const a = addItem(doc, 'action', g, { title: 'A' });
-    writeRichText(doc, richField(doc, a, 'description'), [{ type: 'paragraph', children: [{ type: 'text', text: 'teksti' }] }]);
+    writeRichText(doc, richField(doc, a, 'description'), [
+      { type: 'paragraph', children: [{ type: 'text', text: 'teksti' }] },
+    ]);
     const undo = new Y.UndoManager(undoScope(doc), { trackedOrigins: new Set([origin('local')]) });
     deleteItem(doc, t);
     expect(getItem(doc, g)).toBeUndefined();
@@ -233,7 +260,7 @@ describe('merge rules', () => {
     const { doc, themes } = skeleton();
     const t = addItem(doc, 'theme', themes, {});
     const i = addItem(doc, 'indicator', t, { name: 'Mittari' });
-    doc.getMap('items').get(i) instanceof Y.Map && (doc.getMap('items').get(i) as Y.Map<unknown>).set('targetYear', 'huomenna');
+    (doc.getMap('items').get(i) as Y.Map<unknown>).set('targetYear', 'huomenna');
     doc.getMap('meta').set('status', 42);
     const snap = snapshot(doc);
     const section = snap.sections.find((s) => s.kind === 'themes');
@@ -251,7 +278,10 @@ describe('merge rules', () => {
     const text = readRichText(richField(doc, vision, 'body'));
     expect(text).toEqual(readRichText(richField(other, vision, 'body')));
     expect(text).toHaveLength(1);
-    const words = text[0]?.type === 'paragraph' ? text[0].children.map((c) => (c.type === 'text' ? c.text : '')).join('') : '';
+    const words =
+      text[0]?.type === 'paragraph'
+        ? text[0].children.map((c) => (c.type === 'text' ? c.text : '')).join('')
+        : '';
     expect(words).toContain('Elinvoimainen');
     expect(words).toContain('seutu');
     expect(readRichText(richField(doc, t, 'description'))).toEqual([]);

@@ -12,7 +12,11 @@ import { EXIT, type Command } from '../io';
 export const usage = 'linjaus import <in.json> <out.linjaus> [--force]';
 
 export const run: Command = async (args, io) => {
-  const { values, positionals } = parse(args, { force: { type: 'boolean' } }, { min: 2, max: 2, names: '<in.json> <out.linjaus>' });
+  const { values, positionals } = parse(
+    args,
+    { force: { type: 'boolean' } },
+    { min: 2, max: 2, names: '<in.json> <out.linjaus>' },
+  );
   const [input, out] = positionals as [string, string];
   const programme = parseProgrammeJson(await readFile(input, 'utf8'), input);
   await assertWritable(out, values.force);

@@ -22,7 +22,16 @@ interface Counts {
 }
 
 function count(programme: Programme): Counts {
-  const c: Counts = { sections: programme.sections.length, themes: 0, goals: 0, actions: 0, indicators: 0, budgetLines: 0, scheduleEntries: 0, contacts: programme.contacts.length };
+  const c: Counts = {
+    sections: programme.sections.length,
+    themes: 0,
+    goals: 0,
+    actions: 0,
+    indicators: 0,
+    budgetLines: 0,
+    scheduleEntries: 0,
+    contacts: programme.contacts.length,
+  };
   for (const s of programme.sections) {
     if (s.kind === 'themes') {
       for (const t of s.themes) {
@@ -57,9 +66,16 @@ function sectionDetail(s: Section): string {
 }
 
 export const run: Command = async (args, io) => {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } }, { min: 1, max: 1, names: '<file>' });
+  const { values, positionals } = parse(
+    args,
+    { json: { type: 'boolean' } },
+    { min: 1, max: 1, names: '<file>' },
+  );
   const path = positionals[0] as string;
-  const [{ programme, kind, assets }, info] = await Promise.all([loadProgrammeFile(path), stat(path)]);
+  const [{ programme, kind, assets }, info] = await Promise.all([
+    loadProgrammeFile(path),
+    stat(path),
+  ]);
   const template = getTemplate(programme.meta.templateId);
   const lang = programme.meta.languages[0] ?? 'fi';
   const counts = count(programme);
@@ -76,7 +92,12 @@ export const run: Command = async (args, io) => {
     languages: programme.meta.languages,
     counts,
     assets: [...assets.keys()],
-    sections: programme.sections.map((s) => ({ id: s.id, kind: s.kind, title: sectionTitle(template, s, lang), detail: sectionDetail(s) })),
+    sections: programme.sections.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      title: sectionTitle(template, s, lang),
+      detail: sectionDetail(s),
+    })),
   };
   if (values.json) {
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -92,7 +113,9 @@ export const run: Command = async (args, io) => {
     `Languages:   ${summary.languages.join(', ')}`,
     `Counts:      ${counts.themes} themes, ${counts.goals} goals, ${counts.actions} actions, ${counts.indicators} indicators, ${counts.budgetLines} budget lines, ${counts.contacts} contacts`,
     'Sections:',
-    ...summary.sections.map((s, i) => `  ${String(i + 1).padStart(2)}. ${s.title} [${s.kind}] — ${s.detail}`),
+    ...summary.sections.map(
+      (s, i) => `  ${String(i + 1).padStart(2)}. ${s.title} [${s.kind}] — ${s.detail}`,
+    ),
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;

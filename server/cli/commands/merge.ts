@@ -20,7 +20,10 @@ export const run: Command = async (args, io) => {
   if (!values.output) throw new UsageError('-o <out.linjaus> is required');
   const [a, b] = positionals as [string, string];
   const first = await loadProgrammeFile(a);
-  if (first.kind !== 'linjaus') throw new UsageError(`${a} is not a .linjaus file; only .linjaus copies carry the history a merge needs`);
+  if (first.kind !== 'linjaus')
+    throw new UsageError(
+      `${a} is not a .linjaus file; only .linjaus copies carry the history a merge needs`,
+    );
   const before = Y.encodeStateVector(first.doc);
   const second = mergeLinjausFile(first.doc, new Uint8Array(await readFile(b)), { fileName: b });
   // Assets are content-addressed by name; on a clash the first file's copy is kept.
@@ -29,9 +32,14 @@ export const run: Command = async (args, io) => {
   const changed = !equalBytes(before, Y.encodeStateVector(first.doc));
   if (values.output !== a) await assertWritable(values.output, values.force);
   await writeFileAtomic(values.output, writeLinjausFile(first.doc, { assets }));
-  io.stderr.write(changed ? `Merged ${b} into ${a} → ${values.output}.\n` : `${b} had nothing new: the result equals ${a}.\n`);
+  io.stderr.write(
+    changed
+      ? `Merged ${b} into ${a} → ${values.output}.\n`
+      : `${b} had nothing new: the result equals ${a}.\n`,
+  );
   io.stdout.write(`${values.output}\n`);
   return EXIT.ok;
 };
 
-const equalBytes = (x: Uint8Array, y: Uint8Array) => x.length === y.length && x.every((v, i) => v === y[i]);
+const equalBytes = (x: Uint8Array, y: Uint8Array) =>
+  x.length === y.length && x.every((v, i) => v === y[i]);

@@ -12,12 +12,18 @@ import { language } from '../language';
 import { assertWritable } from '../output';
 import { EXIT, type Command } from '../io';
 
-export const usage = 'linjaus new <template> <out.linjaus> [--title <title>] [--example] [--lang fi|sv|en] [--force]';
+export const usage =
+  'linjaus new <template> <out.linjaus> [--title <title>] [--example] [--lang fi|sv|en] [--force]';
 
 export const run: Command = async (args, io) => {
   const { values, positionals } = parse(
     args,
-    { title: { type: 'string' }, example: { type: 'boolean' }, lang: { type: 'string' }, force: { type: 'boolean' } },
+    {
+      title: { type: 'string' },
+      example: { type: 'boolean' },
+      lang: { type: 'string' },
+      force: { type: 'boolean' },
+    },
     { min: 2, max: 2, names: '<template> <out.linjaus>' },
   );
   const [templateId, out] = positionals as [string, string];
@@ -33,7 +39,9 @@ export const run: Command = async (args, io) => {
     doc = createProgramme(template, { title: values.title, language: lang });
   }
   await writeFileAtomic(out, writeLinjausFile(doc));
-  io.stderr.write(`Created ${out} from template ${templateId}${values.example ? ' (example)' : ''}.\n`);
+  io.stderr.write(
+    `Created ${out} from template ${templateId}${values.example ? ' (example)' : ''}.\n`,
+  );
   io.stdout.write(`${out}\n`);
   return EXIT.ok;
 };

@@ -10,7 +10,11 @@ export const usage = 'linjaus schema [-o <programme.schema.json>]';
 export const schemaText = (): string => `${JSON.stringify(programmeJsonSchema(), null, 2)}\n`;
 
 export const run: Command = async (args, io) => {
-  const { values } = parse(args, { output: { type: 'string', short: 'o' } }, { min: 0, max: 0, names: 'no arguments' });
+  const { values } = parse(
+    args,
+    { output: { type: 'string', short: 'o' } },
+    { min: 0, max: 0, names: 'no arguments' },
+  );
   if (values.output) {
     await writeFileAtomic(values.output, schemaText());
     io.stdout.write(`${values.output}\n`);

@@ -7,7 +7,11 @@ import { EXIT, type Command } from '../io';
 export const usage = 'linjaus templates [--lang fi|sv|en]';
 
 export const run: Command = async (args, io) => {
-  const { values } = parse(args, { lang: { type: 'string' } }, { min: 0, max: 0, names: 'no arguments' });
+  const { values } = parse(
+    args,
+    { lang: { type: 'string' } },
+    { min: 0, max: 0, names: 'no arguments' },
+  );
   const lang = language(values.lang);
   for (const id of templateIds()) {
     const t = getTemplate(id);
