@@ -16,7 +16,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { asDocumentId, getDocumentId, initDocumentId, origin } from '../../../core';
-import { atomicReplace, isNotFound, sidecarPaths } from './durable';
+import { atomicReplace, isNotFound, removeLeftovers, sidecarPaths } from './durable';
 import type { Assets, DocumentCodec } from './codec';
 import { readLog, UpdateLog } from './updateLog';
 
@@ -69,6 +69,7 @@ export class DocumentStore {
     const paths = sidecarPaths(file);
     const { doc, assets, bytes, usedBackup } = await readWithBackup(file, paths.backup, codec);
     const documentId = requireDocumentId(doc);
+    await removeLeftovers(file, usedBackup ? {} : { backup: paths.backup });
     const { log, replay } = await UpdateLog.open(paths.log, documentId);
     const changed = replayChanges(doc, replay.updates);
     const store = new DocumentStore(doc, log, file, assets, codec);
