@@ -60,9 +60,12 @@ export class EmbeddedStorage implements Extension {
     await this.closing.get(documentName);
     const { log, contents } = await UpdateLog.open(logFileOf(this.dataDir, documentName));
     if (contents.droppedBytes > 0) {
-      console.warn(`[storage] ${documentName}: cut ${contents.droppedBytes} bytes of torn log tail`);
+      console.warn(
+        `[storage] ${documentName}: cut ${contents.droppedBytes} bytes of torn log tail`,
+      );
     }
-    if (contents.updates.length > 0) Y.applyUpdate(document, Y.mergeUpdates(contents.updates), 'storage');
+    if (contents.updates.length > 0)
+      Y.applyUpdate(document, Y.mergeUpdates(contents.updates), 'storage');
     this.notices.remember(documentName, Y.encodeSnapshot(Y.snapshot(document)));
     const entry: OpenDocument = {
       document,
@@ -148,7 +151,10 @@ export class EmbeddedStorage implements Extension {
    */
   private scheduleTrailingNotice(entry: OpenDocument): void {
     if (this.trailing.has(entry)) return;
-    const wait = Math.max(0, this.noticeIntervalMs - (Date.now() - (this.lastNotice.get(entry.document.name) ?? 0)));
+    const wait = Math.max(
+      0,
+      this.noticeIntervalMs - (Date.now() - (this.lastNotice.get(entry.document.name) ?? 0)),
+    );
     const timer = setTimeout(() => {
       this.trailing.delete(entry);
       if (entry.queue.length > 0 || entry.flushing || entry.document.isDestroyed) return;
@@ -172,7 +178,10 @@ export class EmbeddedStorage implements Extension {
     try {
       await entry.log.compact(state);
     } catch (error) {
-      console.error(`[storage] ${entry.document.name}: compaction failed:`, (error as Error).message);
+      console.error(
+        `[storage] ${entry.document.name}: compaction failed:`,
+        (error as Error).message,
+      );
     }
   }
 }

@@ -8,7 +8,7 @@
  * updates through Redis, and an overwrite would then drop edits that were already reported saved.
  */
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
-import pg from 'pg';
+import type pg from 'pg';
 import * as Y from 'yjs';
 import type { StoredNotices } from './storedNotices';
 
@@ -35,9 +35,10 @@ export class PostgresStorage implements Extension {
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
-    const result = await this.pool.query<{ state: Buffer }>('SELECT state FROM linjaus_documents WHERE name = $1', [
-      documentName,
-    ]);
+    const result = await this.pool.query<{ state: Buffer }>(
+      'SELECT state FROM linjaus_documents WHERE name = $1',
+      [documentName],
+    );
     const row = result.rows[0];
     if (row) Y.applyUpdate(document, new Uint8Array(row.state), 'storage');
     this.notices.remember(documentName, Y.encodeSnapshot(Y.snapshot(document)));

@@ -44,7 +44,8 @@ export class FileTokenStore implements TokenStore {
     const now = Date.now();
     await this.update((records) =>
       records.map((record) => {
-        const hit = 'id' in filter ? record.id === filter.id : record.documentName === filter.documentName;
+        const hit =
+          'id' in filter ? record.id === filter.id : record.documentName === filter.documentName;
         if (!hit || record.revokedAt !== null) return record;
         count++;
         return { ...record, revokedAt: now };
@@ -55,7 +56,9 @@ export class FileTokenStore implements TokenStore {
 
   async list(documentName?: string): Promise<TokenRecord[]> {
     const records = await this.read();
-    return documentName === undefined ? records : records.filter((r) => r.documentName === documentName);
+    return documentName === undefined
+      ? records
+      : records.filter((r) => r.documentName === documentName);
   }
 
   async version(): Promise<string> {
@@ -80,7 +83,8 @@ export class FileTokenStore implements TokenStore {
     if (stamp !== 'none') {
       const text = await fs.readFile(this.file, 'utf8');
       const parsed = fileSchema.safeParse(JSON.parse(text));
-      if (!parsed.success) throw new Error(`${this.file} is not a valid token file; refusing to use it.`);
+      if (!parsed.success)
+        throw new Error(`${this.file} is not a valid token file; refusing to use it.`);
       records = parsed.data.tokens;
     }
     this.cache = { stamp, records };
@@ -120,7 +124,8 @@ export class FileTokenStore implements TokenStore {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const stat = await fs.stat(lockDir).catch(() => null);
         // A crashed writer leaves the lock behind; it only guards a few milliseconds of work.
-        if (stat && Date.now() - stat.mtimeMs > LOCK_STALE_MS) await fs.rm(lockDir, { recursive: true, force: true });
+        if (stat && Date.now() - stat.mtimeMs > LOCK_STALE_MS)
+          await fs.rm(lockDir, { recursive: true, force: true });
         if (attempt > 500) throw new Error(`Could not lock ${this.file}.`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }

@@ -62,7 +62,8 @@ export class PostgresTokenStore implements TokenStore {
   }
 
   async revoke(filter: { id: string } | { documentName: string }): Promise<number> {
-    const [column, value] = 'id' in filter ? ['id', filter.id] : ['document_name', filter.documentName];
+    const [column, value] =
+      'id' in filter ? ['id', filter.id] : ['document_name', filter.documentName];
     const result = await this.pool.query(
       `UPDATE linjaus_tokens SET revoked_at = $2 WHERE ${column} = $1 AND revoked_at IS NULL`,
       [value, Date.now()],
@@ -74,9 +75,10 @@ export class PostgresTokenStore implements TokenStore {
     const result =
       documentName === undefined
         ? await this.pool.query<Row>('SELECT * FROM linjaus_tokens ORDER BY created_at')
-        : await this.pool.query<Row>('SELECT * FROM linjaus_tokens WHERE document_name = $1 ORDER BY created_at', [
-            documentName,
-          ]);
+        : await this.pool.query<Row>(
+            'SELECT * FROM linjaus_tokens WHERE document_name = $1 ORDER BY created_at',
+            [documentName],
+          );
     return result.rows.map(toRecord);
   }
 

@@ -35,7 +35,8 @@ const PREFIX = 'lj1';
 const ID_PATTERN = /^[A-Za-z0-9_-]{16}$/;
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+export const hashSecret = (secret: string): string =>
+  createHash('sha256').update(secret).digest('hex');
 
 /** Mint a token for `documentName`. */
 export function mintToken(
@@ -49,7 +50,16 @@ export function mintToken(
   const secret = randomBytes(32).toString('base64url');
   return {
     token: `${PREFIX}.${id}.${secret}`,
-    record: { id, documentName, role, hash: hashSecret(secret), createdAt: now, expiresAt: now + lifetimeMs, revokedAt: null, label },
+    record: {
+      id,
+      documentName,
+      role,
+      hash: hashSecret(secret),
+      createdAt: now,
+      expiresAt: now + lifetimeMs,
+      revokedAt: null,
+      label,
+    },
   };
 }
 
@@ -63,7 +73,8 @@ export function parseToken(token: string): { id: string; secret: string } | null
 }
 
 /** Why a token was refused. Never includes the token. */
-export type Refusal = 'malformed' | 'unknown' | 'wrong-secret' | 'other-document' | 'expired' | 'revoked';
+export type Refusal =
+  'malformed' | 'unknown' | 'wrong-secret' | 'other-document' | 'expired' | 'revoked';
 
 /**
  * Check a presented token against its record (looked up by id). The hash comparison runs in
@@ -78,7 +89,8 @@ export function checkToken(
   // Hash even when the id is unknown, so an unknown id costs the same as a wrong secret.
   const presentedHash = Buffer.from(hashSecret(presented.secret), 'hex');
   const storedHash = Buffer.from(record?.hash ?? '0'.repeat(64), 'hex');
-  const secretMatches = storedHash.length === presentedHash.length && timingSafeEqual(storedHash, presentedHash);
+  const secretMatches =
+    storedHash.length === presentedHash.length && timingSafeEqual(storedHash, presentedHash);
   if (!record) return { ok: false, reason: 'unknown' };
   if (!secretMatches) return { ok: false, reason: 'wrong-secret' };
   if (record.documentName !== documentName) return { ok: false, reason: 'other-document' };
@@ -98,8 +110,10 @@ export const MAX_LIFETIME_MS = 366 * UNITS.d!;
 /** Parse a lifetime like `90s`, `30m`, `8h`, `14d`. Throws a clear error otherwise. */
 export function parseLifetime(text: string): number {
   const match = /^(\d+)([smhd])$/.exec(text.trim());
-  if (!match) throw new Error(`Invalid lifetime "${text}": use a number and a unit, e.g. 30m, 8h or 14d.`);
+  if (!match)
+    throw new Error(`Invalid lifetime "${text}": use a number and a unit, e.g. 30m, 8h or 14d.`);
   const ms = Number(match[1]) * UNITS[match[2]!]!;
-  if (ms <= 0 || ms > MAX_LIFETIME_MS) throw new Error(`Invalid lifetime "${text}": between 1s and 366d.`);
+  if (ms <= 0 || ms > MAX_LIFETIME_MS)
+    throw new Error(`Invalid lifetime "${text}": between 1s and 366d.`);
   return ms;
 }

@@ -1,0 +1,23 @@
+/**
+ * Co-authoring client: connect a programme's Y.Doc to a workshop on a Linjaus sync server.
+ * Runs in the browser, Electron's renderer and Node (pass `WebSocketPolyfill` from `ws`).
+ * See docs/sync.md for the protocol and the meaning of "saved".
+ */
+export {
+  connectWorkshop,
+  type Workshop,
+  type WorkshopOptions,
+  type WorkshopStatus,
+  type DeniedReason,
+} from './workshop';
+export {
+  participantColour,
+  participantsOf,
+  PARTICIPANT_COLOURS,
+  type Participant,
+  type ParticipantUser,
+  type ParticipantFocus,
+} from './participants';
+export { makeJoinLink, parseJoinLink, webSocketUrlOf, type JoinInfo } from './joinLink';
+export { SavedTracker } from './savedTracker';
+export { decodeStoredNotice, encodeStoredNotice, STORED_NOTICE } from './protocol';

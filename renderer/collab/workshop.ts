@@ -1,0 +1,194 @@
+/**
+ * Connect a programme's Y.Doc to a workshop on a Linjaus sync server.
+ *
+ * One call gives the app everything the workshop UI shows: connection state (online / offline /
+ * refused), how many local changes wait to be stored, whether everything is saved (stored on the
+ * server, not just received), the participant list, and the awareness object the Lexical
+ * bindings use for carets. Reconnecting is automatic (exponential back-off); edits made offline
+ * merge on reconnect.
+ *
+ * @example
+ * const workshop = connectWorkshop({
+ *   url: 'ws://192.168.1.10:4321', documentId, token, doc,
+ *   user: { name: 'Aino', colour: participantColour(doc.clientID) },
+ * });
+ * workshop.subscribe(() => render(workshop.status(), workshop.participants()));
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { decodeStoredNotice, encodeStoredQuery, REVOKED_NOTICE, statelessKind } from './protocol';
+import {
+  participantsOf,
+  type Participant,
+  type ParticipantFocus,
+  type ParticipantUser,
+} from './participants';
+import { SavedTracker } from './savedTracker';
+
+export interface WorkshopOptions {
+  /** `ws://host:port` or `wss://…` of the sync server. */
+  url: string;
+  /** The programme's document id (= the Hocuspocus document name). */
+  documentId: string;
+  token: string;
+  doc: Y.Doc;
+  user: ParticipantUser;
+  /** A WebSocket class where there is no global one (Node: `ws`). */
+  WebSocketPolyfill?: unknown;
+  /** Fastest reconnect delay in ms (default 1000); tests lower it. */
+  reconnectDelayMs?: number;
+}
+
+/** Why the server refused the token; see docs/sync.md. */
+export type DeniedReason = 'invalid-token' | 'invalid-document' | 'expired' | 'revoked' | string;
+
+export interface WorkshopStatus {
+  /** `online` = authenticated and in sync; `offline` = editing continues locally. */
+  readonly connection: 'connecting' | 'online' | 'offline' | 'denied';
+  /** Present when `connection === 'denied'`. */
+  readonly deniedReason: DeniedReason | null;
+  /** `editor` may write; `readonly` (viewer, commenter) may not. Null until authenticated. */
+  readonly access: 'editor' | 'readonly' | null;
+  /** Local changes not yet stored on the server. */
+  readonly waitingChanges: number;
+  /** True when every local change is stored on the server. */
+  readonly isSaved: boolean;
+}
+
+export interface Workshop {
+  readonly provider: HocuspocusProvider;
+  /** Shared awareness: pass to the Lexical bindings for remote carets. */
+  readonly awareness: Awareness;
+  status(): WorkshopStatus;
+  participants(): Participant[];
+  /** Call `listener` on any change of status or participants; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Tell others where this participant is working (null: nowhere in particular). */
+  setFocus(focus: ParticipantFocus | null): void;
+  /** Resolves when every local change made so far is stored on the server. */
+  whenSaved(): Promise<void>;
+  /** Go offline on purpose (editing continues); `connect()` comes back and merges. */
+  disconnect(): void;
+  connect(): Promise<void>;
+  /** Leave the workshop and release everything. */
+  destroy(): void;
+}
+
+/** Connect `doc` to a workshop. */
+export function connectWorkshop(options: WorkshopOptions): Workshop {
+  const listeners = new Set<() => void>();
+  const emit = () => listeners.forEach((listener) => listener());
+  let connection: WorkshopStatus['connection'] = 'connecting';
+  let deniedReason: DeniedReason | null = null;
+  let access: WorkshopStatus['access'] = null;
+
+  const socket = new HocuspocusProviderWebsocket({
+    url: options.url,
+    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    delay: options.reconnectDelayMs ?? 1000,
+    minDelay: options.reconnectDelayMs ?? 1000,
+    maxDelay: 30_000,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: options.documentId,
+    document: options.doc,
+    token: options.token,
+  });
+  provider.attach();
+  const awareness = provider.awareness as Awareness;
+  const tracker = new SavedTracker(options.doc, (origin) => origin === provider);
+  tracker.subscribe(emit);
+
+  // The socket closes asynchronously; a connect() before it has closed would be ignored by the
+  // provider (it still counts as connected), so connect() waits for this.
+  let socketClosed: Promise<void> = Promise.resolve();
+  let markClosed = () => {};
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'disconnected') markClosed();
+    if (connection === 'denied') return;
+    if (status === 'disconnected') connection = 'offline';
+    else if (status === 'connecting' && connection !== 'offline') connection = 'connecting';
+    emit();
+  });
+  provider.on('authenticated', ({ scope }: { scope: string }) => {
+    access = scope === 'read-write' ? 'editor' : 'readonly';
+    emit();
+  });
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+    connection = 'denied';
+    deniedReason = reason;
+    emit();
+  });
+  provider.on('synced', () => {
+    if (connection === 'denied') return;
+    connection = 'online';
+    // Ask which of our changes the server already has stored (e.g. after a reconnect).
+    provider.sendStateless(encodeStoredQuery());
+    emit();
+  });
+  provider.on('stateless', ({ payload }: { payload: string }) => {
+    const kind = statelessKind(payload);
+    if (kind === REVOKED_NOTICE) {
+      connection = 'denied';
+      deniedReason = (JSON.parse(payload) as { reason?: string }).reason ?? 'revoked';
+      socket.disconnect();
+      emit();
+      return;
+    }
+    const notice = decodeStoredNotice(payload);
+    if (notice) tracker.stored(notice.snapshot);
+  });
+  awareness.on('change', emit);
+  awareness.setLocalStateField('user', { name: options.user.name, colour: options.user.colour });
+
+  return {
+    provider,
+    awareness,
+    status: () => ({
+      connection,
+      deniedReason,
+      access,
+      waitingChanges: tracker.waitingChanges,
+      isSaved: tracker.isSaved,
+    }),
+    participants: () => participantsOf(awareness),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setFocus: (focus) => awareness.setLocalStateField('focus', focus),
+    whenSaved() {
+      if (tracker.isSaved) return Promise.resolve();
+      return new Promise((resolve) => {
+        const off = tracker.subscribe(() => {
+          if (!tracker.isSaved) return;
+          off();
+          resolve();
+        });
+      });
+    },
+    disconnect() {
+      if (socket.status !== 'disconnected')
+        socketClosed = new Promise((resolve) => (markClosed = resolve));
+      socket.disconnect();
+      connection = 'offline';
+      emit();
+    },
+    async connect() {
+      if (connection === 'denied') return;
+      await socketClosed;
+      connection = 'connecting';
+      emit();
+      // Resolves when the socket opens, which may take many retries: do not wait for it here.
+      void socket.connect();
+    },
+    destroy() {
+      tracker.destroy();
+      provider.destroy();
+      socket.destroy();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Options of the sync server, with their defaults. The `linjaus serve` command fills them from
+ * flags and environment variables (docs/sync.md lists both).
+ */
+import type { GateLimits } from './guard/socketGate';
+import { DEFAULT_GATE_LIMITS } from './guard/socketGate';
+
+export interface SyncServerOptions {
+  /** Address to bind (default 127.0.0.1; 0.0.0.0 to host a workshop on the local network). */
+  host?: string;
+  /** Port (default 0 = any free port). */
+  port?: number;
+  /** Directory for the embedded storage and token file. Required unless `postgresUrl` is set. */
+  dataDir?: string;
+  /** Directory of the built web app to serve (default: none). */
+  webDir?: string;
+  /** PostgreSQL connection string: documents and tokens are stored there (scale-out). */
+  postgresUrl?: string;
+  /** Redis URL (redis://host:port): instances share documents through it (scale-out). */
+  redisUrl?: string;
+  /** Extra Host header values to accept (e.g. `linjaus.example.fi`). */
+  allowedHosts?: string[];
+  /** Extra origins allowed to open WebSockets (e.g. `https://app.example.fi`). */
+  allowedOrigins?: string[];
+  /** Largest accepted frame in bytes; larger closes with 1009 (default 8 MiB). */
+  maxMessageBytes?: number;
+  maxConnectionsPerIp?: number;
+  maxConnections?: number;
+  /** Frame rate and pre-auth limits per socket. */
+  limits?: Partial<GateLimits>;
+  /** How often to re-check live connections' tokens (default 1000 ms). */
+  tokenSweepMs?: number;
+  /** Hocuspocus store debounce for PostgreSQL (default 200 ms; max 1000 ms). */
+  storeDebounceMs?: number;
+  /** Where log lines go (default: stderr). Never receives token secrets. */
+  log?: (line: string) => void;
+  /** Name of this instance in logs and Redis. */
+  name?: string;
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 0,
+  maxMessageBytes: 8 * 1024 * 1024,
+  maxConnectionsPerIp: 64,
+  maxConnections: 2000,
+  tokenSweepMs: 1000,
+  storeDebounceMs: 200,
+  limits: DEFAULT_GATE_LIMITS,
+} as const;
