@@ -90,6 +90,9 @@ export async function main(argv: string[], io: CommandIO = process): Promise<num
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // `npm run linjaus -- …` runs in the package root; relative paths mean the caller's folder.
+  if (process.env.npm_lifecycle_event === 'linjaus' && process.env.INIT_CWD)
+    process.chdir(process.env.INIT_CWD);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
