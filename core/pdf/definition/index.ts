@@ -1,0 +1,71 @@
+/**
+ * Programme snapshot + template + brand kit + language → pdfmake document definition. Pure:
+ * the same input gives the same definition, and nothing here reads files or draws; the
+ * rendering step ({@link renderPdf}) turns the definition into bytes.
+ */
+import { pdfLabels } from '../labels';
+import { FONT } from '../brand/fonts';
+import { localeOf } from '../format/numbers';
+import { coverBackground, coverPage, coverStyles, organisationOf } from './cover';
+import { chapters } from './sections';
+import { footer, header, PAGE_SIZES, styles } from './styles';
+import { tocPage } from './toc';
+import type { BuildContext, DefinitionInput, DocNode, PdfWarning } from './types';
+
+export type { DefinitionInput, DocNode, PdfWarning, TagProps } from './types';
+
+/** A document definition ready for {@link renderPdf}, with the warnings met while building it. */
+export interface PdfDefinition {
+  /** The pdfmake definition; `images` holds image bytes by key (converted when rendering). */
+  definition: DocNode & { images: Record<string, Uint8Array> };
+  warnings: PdfWarning[];
+}
+
+/**
+ * Builds the document definition of a programme.
+ * @example
+ * const { definition, warnings } = buildPdfDefinition({ programme, template, brand, language: 'fi', coverage });
+ */
+export function buildPdfDefinition(input: DefinitionInput): PdfDefinition {
+  const { programme, language } = input;
+  const kit = input.brand.kit;
+  let counter = 0;
+  const ctx: BuildContext = {
+    input,
+    language,
+    labels: pdfLabels(language),
+    colors: kit.colors,
+    warnings: [],
+    toc: [],
+    images: {},
+    nextId: (prefix) => `${prefix}-${++counter}`,
+  };
+  const organisation = organisationOf(ctx, programme);
+  const title = programme.meta.title.trim() || kit.name;
+  const cover = coverPage(ctx, programme, organisation);
+  const body = chapters(ctx, programme);
+  const definition = {
+    info: {
+      title,
+      author: organisation,
+      subject: programme.meta.subtitle,
+      creator: 'Linjaus',
+      producer: 'Linjaus (pdfmake, tagged)',
+    },
+    language: localeOf(language),
+    pageSize: PAGE_SIZES[kit.page.size],
+    pageMargins: kit.page.margins,
+    defaultStyle: { font: FONT.body, fontSize: 10, lineHeight: 1.32, color: kit.colors.text },
+    styles: { ...styles(kit), ...coverStyles(ctx) },
+    background: coverBackground(ctx),
+    header: header(
+      ctx,
+      title,
+      programme.meta.organisations.find((o) => o.trim() !== '') ?? organisation,
+    ),
+    footer: footer(ctx),
+    content: [{ stack: cover, role: 'Sect' }, tocPage(ctx), ...body] satisfies DocNode[],
+    images: ctx.images,
+  };
+  return { definition, warnings: ctx.warnings };
+}

@@ -1,0 +1,366 @@
+/**
+ * Data tables: indicators, actions, budget, funders, schedule, contacts. Every table repeats
+ * its header row on a new page (`headerRows`) and never splits a row (`dontBreakRows`); header
+ * cells are TH with a column scope.
+ */
+import type {
+  Action,
+  BudgetLine,
+  Contact,
+  Funder,
+  Indicator,
+  ScheduleEntry,
+} from '../../model/schema';
+import {
+  formatCents,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  toCents,
+} from '../format/numbers';
+import { isEmptyRichText, richText } from './richText';
+import { fitText } from './text';
+import type { BuildContext, DocNode } from './types';
+
+/** Thin horizontal rules only, brand-coloured header: the look of a printed report table. */
+export function tableLayout(ctx: BuildContext): DocNode {
+  const rule = ctx.colors.muted;
+  return {
+    hLineWidth: (i: number, node: { table: { body: unknown[]; headerRows?: number } }) =>
+      i === 0 || i === node.table.body.length
+        ? 0.8
+        : i === (node.table.headerRows ?? 0)
+          ? 0.8
+          : 0.3,
+    vLineWidth: () => 0,
+    hLineColor: (i: number) => (i === 0 ? ctx.colors.primary : rule),
+    paddingLeft: () => 5,
+    paddingRight: () => 5,
+    paddingTop: () => 4,
+    paddingBottom: () => 4,
+  };
+}
+
+const th = (ctx: BuildContext, text: string, alignment: 'left' | 'right' = 'left'): DocNode => ({
+  text,
+  role: 'TH',
+  scope: 'Column',
+  style: 'th',
+  alignment,
+  fillColor: ctx.colors.tint,
+});
+const td = (ctx: BuildContext, text: string, where: string, props: DocNode = {}): DocNode => ({
+  text: fitText(ctx, text, where),
+  role: 'TD',
+  style: 'td',
+  ...props,
+});
+
+/** A tagged table with one repeated header row. */
+export function dataTable(
+  ctx: BuildContext,
+  header: DocNode[],
+  rows: DocNode[][],
+  widths: (number | string)[],
+  extra: DocNode = {},
+): DocNode {
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows] },
+    layout: tableLayout(ctx),
+    role: 'Table',
+    style: 'table',
+    ...extra,
+  };
+}
+
+function valueWithYear(ctx: BuildContext, value: number | null, year: number | null): string {
+  if (value === null) return '–';
+  const v = formatNumber(value, ctx.language);
+  return year === null ? v : `${v} (${year})`;
+}
+
+/** The indicator table: indicator, unit, baseline (year), target (year), source. */
+export function indicatorTable(
+  ctx: BuildContext,
+  indicators: readonly Indicator[],
+  where: string,
+): DocNode {
+  const l = ctx.labels;
+  const rows = indicators.map((ind) => {
+    const at = `${where} › ${ind.name}`;
+    return [
+      td(ctx, ind.name, at),
+      td(ctx, ind.unit, at),
+      td(ctx, valueWithYear(ctx, ind.baselineValue, ind.baselineYear), at, { alignment: 'right' }),
+      td(ctx, valueWithYear(ctx, ind.targetValue, ind.targetYear), at, { alignment: 'right' }),
+      td(ctx, ind.source, at, { style: 'tdSmall' }),
+    ];
+  });
+  return dataTable(
+    ctx,
+    [
+      th(ctx, l.indicator),
+      th(ctx, l.unit),
+      th(ctx, l.baseline, 'right'),
+      th(ctx, l.target, 'right'),
+      th(ctx, l.source),
+    ],
+    rows,
+    ['*', 50, 62, 62, 80],
+  );
+}
+
+function schedule(ctx: BuildContext, start: string | null, end: string | null): string {
+  return formatPeriod(start, end, ctx.language) || '–';
+}
+
+/** The action table: action (with its description), responsible, schedule, status. */
+export function actionTable(
+  ctx: BuildContext,
+  actions: readonly Action[],
+  where: string,
+  heading: string,
+): DocNode {
+  const l = ctx.labels;
+  const rows = actions.map((a) => {
+    const at = `${where} › ${a.title}`;
+    const first: DocNode = isEmptyRichText(a.description)
+      ? td(ctx, a.title, at, { bold: true })
+      : {
+          stack: [
+            { text: fitText(ctx, a.title, at), role: 'P', bold: true },
+            richText(ctx, a.description, at, 4),
+          ],
+          role: 'TD',
+          style: 'td',
+        };
+    return [
+      first,
+      td(ctx, a.responsible, at),
+      td(ctx, schedule(ctx, a.start, a.end), at),
+      td(ctx, l.actionStatus[a.status], at),
+    ];
+  });
+  return dataTable(
+    ctx,
+    [th(ctx, heading), th(ctx, l.responsible), th(ctx, l.schedule), th(ctx, l.statusHeader)],
+    rows,
+    ['*', 95, 70, 58],
+  );
+}
+
+/** Budget years in order, from every line's amounts. */
+export function budgetYears(lines: readonly BudgetLine[]): string[] {
+  return [...new Set(lines.flatMap((l) => Object.keys(l.amounts)))].sort();
+}
+
+/** Totals in cents: per line, per year and overall; the two ways of adding up must agree. */
+export function budgetTotals(lines: readonly BudgetLine[]): {
+  years: string[];
+  lineTotals: number[];
+  yearTotals: number[];
+  total: number;
+} {
+  const years = budgetYears(lines);
+  const lineTotals = lines.map((l) =>
+    years.reduce((sum, y) => sum + toCents(l.amounts[y] ?? 0), 0),
+  );
+  const yearTotals = years.map((y) =>
+    lines.reduce((sum, l) => sum + toCents(l.amounts[y] ?? 0), 0),
+  );
+  const total = lineTotals.reduce((a, b) => a + b, 0);
+  const byYears = yearTotals.reduce((a, b) => a + b, 0);
+  if (total !== byYears)
+    throw new Error(`Budget totals disagree: ${total} by lines, ${byYears} by years (cents).`);
+  return { years, lineTotals, yearTotals, total };
+}
+
+/** The budget table: category, one column per year, total; a bold total row. */
+export function budgetTable(
+  ctx: BuildContext,
+  lines: readonly BudgetLine[],
+  where: string,
+): DocNode {
+  const l = ctx.labels;
+  const { years, lineTotals, yearTotals, total } = budgetTotals(lines);
+  const money = (cents: number): string => formatCents(cents, ctx.language);
+  const rows: DocNode[][] = lines.map((line, i) => [
+    td(ctx, line.category, `${where} › ${line.category}`),
+    ...years.map((y) =>
+      td(ctx, money(toCents(line.amounts[y] ?? 0)), where, { alignment: 'right', noWrap: true }),
+    ),
+    td(ctx, money(lineTotals[i] ?? 0), where, { alignment: 'right', bold: true, noWrap: true }),
+  ]);
+  rows.push([
+    {
+      text: l.total,
+      role: 'TH',
+      scope: 'Row',
+      style: 'td',
+      bold: true,
+      fillColor: ctx.colors.tint,
+    },
+    ...yearTotals.map((c) =>
+      td(ctx, money(c), where, {
+        alignment: 'right',
+        bold: true,
+        fillColor: ctx.colors.tint,
+        noWrap: true,
+      }),
+    ),
+    td(ctx, money(total), where, {
+      alignment: 'right',
+      bold: true,
+      fillColor: ctx.colors.tint,
+      noWrap: true,
+    }),
+  ]);
+  return dataTable(
+    ctx,
+    [th(ctx, l.category), ...years.map((y) => th(ctx, y, 'right')), th(ctx, l.total, 'right')],
+    rows,
+    ['*', ...years.map(() => 'auto'), 'auto'],
+  );
+}
+
+/**
+ * Each funder's amount from its share of the total, in cents, distributed so the amounts add
+ * up to exactly the shared part of the total (largest remainder).
+ */
+export function funderAmounts(funders: readonly Funder[], totalCents: number): number[] {
+  const exact = funders.map((f) => (totalCents * f.share) / 100);
+  const floors = exact.map(Math.floor);
+  const shareSum = funders.reduce((a, f) => a + f.share, 0);
+  const target = Math.round((totalCents * shareSum) / 100);
+  let remaining = target - floors.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (remaining <= 0) break;
+    floors[i] = (floors[i] ?? 0) + 1;
+    remaining--;
+  }
+  return floors;
+}
+
+/** The funders table: funder, share, amount; a total row. Warns when the shares do not add up to 100 %. */
+export function funderTable(
+  ctx: BuildContext,
+  funders: readonly Funder[],
+  totalCents: number,
+  where: string,
+): DocNode {
+  const l = ctx.labels;
+  const amounts = funderAmounts(funders, totalCents);
+  const shareSum = funders.reduce((a, f) => a + f.share, 0);
+  if (funders.length > 0 && Math.abs(shareSum - 100) > 1e-9) {
+    ctx.warnings.push({
+      code: 'budget-mismatch',
+      message: `Funders' shares add up to ${formatPercent(shareSum, ctx.language)}, not 100 %.`,
+      where,
+    });
+  }
+  const rows: DocNode[][] = funders.map((f, i) => [
+    td(ctx, f.name, `${where} › ${f.name}`),
+    td(ctx, formatPercent(f.share, ctx.language), where, { alignment: 'right', noWrap: true }),
+    td(ctx, formatCents(amounts[i] ?? 0, ctx.language), where, {
+      alignment: 'right',
+      noWrap: true,
+    }),
+  ]);
+  rows.push([
+    {
+      text: l.total,
+      role: 'TH',
+      scope: 'Row',
+      style: 'td',
+      bold: true,
+      fillColor: ctx.colors.tint,
+    },
+    td(ctx, formatPercent(shareSum, ctx.language), where, {
+      alignment: 'right',
+      bold: true,
+      fillColor: ctx.colors.tint,
+      noWrap: true,
+    }),
+    td(
+      ctx,
+      formatCents(
+        amounts.reduce((a, b) => a + b, 0),
+        ctx.language,
+      ),
+      where,
+      { alignment: 'right', bold: true, fillColor: ctx.colors.tint, noWrap: true },
+    ),
+  ]);
+  return dataTable(
+    ctx,
+    [th(ctx, l.funder), th(ctx, l.share, 'right'), th(ctx, l.amount, 'right')],
+    rows,
+    ['*', 60, 'auto'],
+  );
+}
+
+/** The schedule table: phase (with description) and its dates. */
+export function scheduleTable(
+  ctx: BuildContext,
+  entries: readonly ScheduleEntry[],
+  where: string,
+  heading: string,
+): DocNode {
+  const rows = entries.map((e) => {
+    const at = `${where} › ${e.title}`;
+    const first: DocNode = isEmptyRichText(e.description)
+      ? td(ctx, e.title, at, { bold: true })
+      : {
+          stack: [
+            { text: fitText(ctx, e.title, at), role: 'P', bold: true },
+            richText(ctx, e.description, at, 4),
+          ],
+          role: 'TD',
+          style: 'td',
+        };
+    const when = [e.start, e.end]
+      .filter((d): d is string => d !== null)
+      .map((d) => formatDate(d, ctx.language));
+    return [first, td(ctx, when.join('–') || '–', at, { noWrap: true })];
+  });
+  return dataTable(ctx, [th(ctx, heading), th(ctx, ctx.labels.schedule)], rows, ['*', 'auto']);
+}
+
+/** The contacts table: name, role, email (a mailto link), phone. */
+export function contactTable(
+  ctx: BuildContext,
+  contacts: readonly Contact[],
+  where: string,
+): DocNode {
+  const l = ctx.labels;
+  const rows = contacts.map((c) => {
+    const at = `${where} › ${c.name}`;
+    const email: DocNode = c.email
+      ? {
+          text: [
+            {
+              text: fitText(ctx, c.email, at),
+              link: `mailto:${c.email}`,
+              color: ctx.colors.primary,
+            },
+          ],
+          role: 'TD',
+          style: 'td',
+        }
+      : td(ctx, '', at);
+    return [
+      td(ctx, c.name, at, { bold: true }),
+      td(ctx, c.title, at),
+      email,
+      td(ctx, c.phone, at, { noWrap: true }),
+    ];
+  });
+  return dataTable(
+    ctx,
+    [th(ctx, l.name), th(ctx, l.role), th(ctx, l.email), th(ctx, l.phone)],
+    rows,
+    ['*', '*', 'auto', 'auto'],
+  );
+}
