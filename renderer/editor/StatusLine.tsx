@@ -1,0 +1,20 @@
+/** The status line: the truthful save state and the document's word count. */
+import { useI18n } from '../i18n/I18n';
+import { useSaveState } from '../session/hooks';
+import { useTotalWords } from './useWordCount';
+
+export function StatusLine() {
+  const state = useSaveState();
+  const words = useTotalWords();
+  const { t, formatNumber } = useI18n();
+  const label = { saved: t('statusSaved'), saving: t('statusSaving'), unsaved: t('statusUnsaved'), offline: t('statusOffline') }[state];
+  return (
+    <footer className="statusline">
+      <span className={`save-state save-${state}`} role="status" aria-live="polite" data-save-state={state}>
+        <span className="dot" aria-hidden="true" />
+        {label}
+      </span>
+      <span className="status-words">{t('words', { count: formatNumber(words) })}</span>
+    </footer>
+  );
+}

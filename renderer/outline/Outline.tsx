@@ -1,0 +1,147 @@
+/**
+ * The outline: sections → themes → goals → actions as an ARIA tree. Arrow keys move, Left and
+ * Right collapse and expand, Home/End jump, Enter shows the item, Alt+↑/↓ reorders, F2
+ * renames, Delete deletes, and items can be dragged to reorder or to move under another parent.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { deleteItem, getItem, type ItemId } from '../../core';
+import { useI18n } from '../i18n/I18n';
+import { useToast } from '../app/Toast';
+import { useSession } from '../session/hooks';
+import { dropOn, moveWithinKind } from '../editor/moves';
+import { OutlineContext, type OutlineState } from './context';
+import { OutlineNode } from './OutlineNode';
+import { useChildren } from '../session/hooks';
+import { revealItem } from './reveal';
+
+function treeItems(tree: HTMLElement): HTMLElement[] {
+  return Array.from(tree.querySelectorAll<HTMLElement>('[role="treeitem"]')).filter((el) => el.offsetParent !== null);
+}
+
+export function Outline() {
+  const session = useSession();
+  const { t } = useI18n();
+  const toast = useToast();
+  const sections = useChildren(null, 'section');
+  const tree = useRef<HTMLUListElement>(null);
+  const [active, setActive] = useState<ItemId | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<ItemId>>(new Set());
+  const [renaming, setRenaming] = useState<ItemId | null>(null);
+  const [dragging, setDragging] = useState<ItemId | null>(null);
+
+  const focusItem = (id: ItemId) =>
+    requestAnimationFrame(() => tree.current?.querySelector<HTMLElement>(`[data-outline="${id}"]`)?.focus());
+
+  const state: OutlineState = {
+    active: active ?? sections[0] ?? null,
+    setActive,
+    collapsed,
+    toggle: (id, open) =>
+      setCollapsed((c) => {
+        const next = new Set(c);
+        if (open ?? next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    renaming,
+    setRenaming: (id) => {
+      setRenaming(id);
+      if (id === null && active) focusItem(active);
+    },
+    dragging,
+    setDragging,
+    drop: (target) => {
+      if (!dragging) return;
+      const moved = session.structural(() => dropOn(session.doc, dragging, target));
+      setDragging(null);
+      if (moved) focusItem(dragging);
+    },
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (renaming || !tree.current) return;
+    const items = treeItems(tree.current);
+    const current = document.activeElement as HTMLElement | null;
+    const index = current ? items.indexOf(current) : -1;
+    const id = current?.dataset.outline as ItemId | undefined;
+    if (index < 0 || !id) return;
+    const go = (i: number) => {
+      const el = items[Math.max(0, Math.min(items.length - 1, i))];
+      if (el) {
+        el.focus();
+        setActive(el.dataset.outline as ItemId);
+      }
+    };
+    const hasChildren = current?.getAttribute('aria-expanded') !== null;
+    const expanded = current?.getAttribute('aria-expanded') === 'true';
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      session.structural(() => moveWithinKind(session.doc, id, e.key === 'ArrowUp' ? -1 : 1));
+      focusItem(id);
+      return;
+    }
+    switch (e.key) {
+      case 'ArrowDown':
+        go(index + 1);
+        break;
+      case 'ArrowUp':
+        go(index - 1);
+        break;
+      case 'Home':
+        go(0);
+        break;
+      case 'End':
+        go(items.length - 1);
+        break;
+      case 'ArrowRight':
+        if (hasChildren && !expanded) state.toggle(id, true);
+        else if (expanded) go(index + 1);
+        break;
+      case 'ArrowLeft': {
+        if (expanded) state.toggle(id, false);
+        else {
+          const parent = getItem(session.doc, id)?.parent;
+          if (parent) {
+            setActive(parent);
+            focusItem(parent);
+          }
+        }
+        break;
+      }
+      case 'Enter':
+        revealItem(id);
+        break;
+      case 'F2':
+        setRenaming(id);
+        break;
+      case 'Delete': {
+        const item = getItem(session.doc, id);
+        if (!item || item.kind === 'section') return;
+        const name = String((item.fields as { title?: string }).title || '');
+        session.structural(() => deleteItem(session.doc, id));
+        toast.show(t('deleted', { name: name || t('delete') }), { label: t('undo'), run: () => session.undo() });
+        go(index - 1);
+        break;
+      }
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  return (
+    <OutlineContext.Provider value={state}>
+      <nav className="outline" aria-labelledby="outline-title">
+        <h2 id="outline-title" className="pane-title">
+          {t('outline')}
+        </h2>
+        <ul ref={tree} role="tree" aria-labelledby="outline-title" className="tree" onKeyDown={onKeyDown}>
+          {sections.map((id, i) => (
+            <OutlineNode key={id} id={id} level={1} posinset={i + 1} setsize={sections.length} />
+          ))}
+        </ul>
+        <p className="outline-help">{t('outlineHelp')}</p>
+      </nav>
+    </OutlineContext.Provider>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * One open document: its Y.Doc, storage, undo manager, awareness and subscriptions. This is the
+ * seam for co-authoring (renderer/collab/): a workshop connection attaches to `doc` and uses
+ * `awareness`, which every rich-text field already passes to its Lexical binding as
+ * `provider.awareness`.
+ */
+import type { Provider } from '@lexical/yjs';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import {
+  getDocumentId,
+  getMeta,
+  getTemplate,
+  hasTemplate,
+  origin,
+  templateIds,
+  undoScope,
+  type Template,
+} from '../../core';
+import type { Platform, SaveState, StoredDocument } from '../platform/types';
+import { DocStore } from './DocStore';
+
+/** Thrown when a stored document cannot be opened. */
+export class OpenDocumentError extends Error {
+  override readonly name = 'OpenDocumentError';
+}
+
+export class DocumentSession {
+  readonly store: DocStore;
+  readonly undoManager: Y.UndoManager;
+  /** Shared by all fields; a workshop connection syncs it with peers. */
+  readonly awareness: Awareness;
+  /** What the Lexical bindings get as their provider: only `awareness` is read. */
+  readonly provider: Provider;
+  private readonly undoListeners = new Set<() => void>();
+  private undoVersion = 0;
+
+  constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    readonly stored: StoredDocument,
+    readonly template: Template,
+  ) {
+    this.store = new DocStore(doc);
+    // Scoped to the shared types, not the whole doc: the binding writes empty selection-only
+    // transactions that would clear the redo stack (notes/lexical-fields.md).
+    this.undoManager = new Y.UndoManager(undoScope(doc), {
+      trackedOrigins: new Set<unknown>([origin('local')]),
+      captureTimeout: 600,
+    });
+    const bump = () => {
+      this.undoVersion++;
+      for (const l of this.undoListeners) l();
+    };
+    for (const ev of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.undoManager.on(ev, bump);
+    this.awareness = new Awareness(doc);
+    const noop = () => undefined;
+    this.provider = {
+      // y-protocols' Awareness satisfies what the binding reads; its typings differ in detail.
+      awareness: this.awareness as unknown as Provider['awareness'],
+      connect: noop,
+      disconnect: noop,
+      on: noop,
+      off: noop,
+    };
+  }
+
+  /** Undo the last own edit (text or structure). */
+  undo(): void {
+    this.undoManager.undo();
+  }
+
+  redo(): void {
+    this.undoManager.redo();
+  }
+
+  /** Run a structural edit as its own undo step. */
+  structural<T>(fn: () => T): T {
+    this.undoManager.stopCapturing();
+    try {
+      return fn();
+    } finally {
+      this.undoManager.stopCapturing();
+    }
+  }
+
+  canUndo = () => this.undoManager.canUndo();
+  canRedo = () => this.undoManager.canRedo();
+  getUndoVersion = () => this.undoVersion;
+  subscribeUndo = (l: () => void) => {
+    this.undoListeners.add(l);
+    return () => this.undoListeners.delete(l);
+  };
+
+  saveState = (): SaveState => this.stored.saveState();
+  subscribeSaveState = (l: () => void) => this.stored.onSaveState(l);
+
+  async close(): Promise<void> {
+    this.store.destroy();
+    this.undoManager.destroy();
+    this.awareness.destroy();
+    await this.stored.close();
+    this.doc.destroy();
+  }
+}
+
+/** The template a document names, or the first bundled template when it names an unknown one. */
+export function templateOf(doc: Y.Doc): Template {
+  const id = getMeta(doc).templateId;
+  return getTemplate(hasTemplate(id) ? id : (templateIds()[0] ?? id));
+}
+
+/** Open a stored document. */
+export async function openSession(platform: Platform, id: string): Promise<DocumentSession> {
+  const doc = new Y.Doc();
+  const stored = await platform.storage.open(id, doc);
+  if (getDocumentId(doc) === null) {
+    await stored.close();
+    doc.destroy();
+    throw new OpenDocumentError(`No document ${id} in this browser.`);
+  }
+  return new DocumentSession(id, doc, stored, templateOf(doc));
+}
+
+/**
+ * Store a new document (built in memory from a template, example or import) and return its id.
+ * Resolves only when the content is persisted.
+ */
+export async function storeNewDocument(platform: Platform, source: Y.Doc): Promise<string> {
+  const id = getDocumentId(source);
+  if (!id) throw new OpenDocumentError('The new document has no id.');
+  const doc = new Y.Doc();
+  const stored = await platform.storage.open(id, doc);
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(source), origin('template'));
+  await stored.flush();
+  const meta = getMeta(doc);
+  await platform.recent.touch({ id, title: meta.title, templateId: meta.templateId, updatedAt: Date.now() });
+  await stored.close();
+  doc.destroy();
+  return id;
+}
