@@ -37,6 +37,8 @@ export interface FrameLimits {
 export const DEFAULT_FRAME_LIMITS: FrameLimits = { maxAwarenessState: 8192, maxStateless: 4096 };
 
 export class FrameError extends Error {}
+/** A well-formed frame of a type clients may not send. */
+export class ForbiddenFrame extends FrameError {}
 
 function checkAwareness(bytes: Uint8Array, limits: FrameLimits): void {
   const decoder = decoding.createDecoder(bytes);
@@ -99,7 +101,7 @@ export function checkFrame(
     default:
       // BroadcastStateless would let any client forge server notices to everyone; SyncStatus and
       // unknown types are server→client only.
-      throw new FrameError(`message type ${String(type)} is not accepted from clients`);
+      throw new ForbiddenFrame(`message type ${String(type)} is not accepted from clients`);
   }
   if (decoding.hasContent(decoder)) throw new FrameError('trailing bytes');
   return syncType === undefined ? { documentName, type } : { documentName, type, syncType };

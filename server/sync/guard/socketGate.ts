@@ -8,7 +8,13 @@
  * gate wraps the socket's `emit` (the one place all listeners are reached from).
  */
 import type WebSocket from 'ws';
-import { checkFrame, FrameType, type FrameLimits, DEFAULT_FRAME_LIMITS } from './frameCheck';
+import {
+  checkFrame,
+  ForbiddenFrame,
+  FrameType,
+  type FrameLimits,
+  DEFAULT_FRAME_LIMITS,
+} from './frameCheck';
 
 /** WebSocket close codes the gate uses (RFC 6455 §7.4.1). */
 export const CLOSE = {
@@ -91,7 +97,9 @@ export class SocketGate {
     let info;
     try {
       info = checkFrame(data, this.limits);
-    } catch {
+    } catch (error) {
+      if (error instanceof ForbiddenFrame)
+        return { ok: false, code: CLOSE.policy, reason: 'forbidden-message-type' };
       return { ok: false, code: CLOSE.invalidData, reason: 'malformed-frame' };
     }
     if (!this.authenticated.has(info.documentName)) {
