@@ -4,6 +4,9 @@
  */
 import type { ActionStatus, Language, ProgrammeStatus } from '../model/schema';
 
+/** A sentence without its closing full stop (the alt text adds its own). */
+const stop = (s: string): string => s.trim().replace(/[.!?]+$/, '');
+
 interface PdfLabels {
   contents: string;
   page: (n: number, total: number) => string;
@@ -74,7 +77,7 @@ const fi: PdfLabels = {
   organisation: 'Organisaatio',
   noContent: 'Ei sisältöä.',
   figureAlt: (vision, themes) =>
-    `Kaavio ohjelman rakenteesta. Ylimpänä visio: ${vision || '(ei kirjoitettu)'}. ` +
+    `Kaavio ohjelman rakenteesta. Ylimpänä visio: ${stop(vision) || '(ei kirjoitettu)'}. ` +
     `Sen alla ${themes.length} kehittämisteemaa pilareina: ` +
     themes
       .map(
@@ -118,7 +121,7 @@ const sv: PdfLabels = {
   organisation: 'Organisation',
   noContent: 'Inget innehåll.',
   figureAlt: (vision, themes) =>
-    `Diagram över programmets struktur. Överst visionen: ${vision || '(inte skriven)'}. ` +
+    `Diagram över programmets struktur. Överst visionen: ${stop(vision) || '(inte skriven)'}. ` +
     `Under den ${themes.length} utvecklingsteman som pelare: ` +
     themes
       .map((t, i) => `${i + 1}) ${t.title}${t.goals.length ? ` – mål: ${t.goals.join('; ')}` : ''}`)
@@ -159,7 +162,7 @@ const en: PdfLabels = {
   organisation: 'Organisation',
   noContent: 'No content.',
   figureAlt: (vision, themes) =>
-    `Diagram of the programme structure. At the top, the vision: ${vision || '(not written)'}. ` +
+    `Diagram of the programme structure. At the top, the vision: ${stop(vision) || '(not written)'}. ` +
     `Below it ${themes.length} development themes as pillars: ` +
     themes
       .map(

@@ -31,7 +31,9 @@ export function logoNode(ctx: BuildContext, organisation: string): DocNode | nul
     });
     return null;
   }
-  const alt = ctx.labels.logoAlt(organisation || ctx.input.brand.kit.name);
+  const alt = ctx.labels.logoAlt(
+    ctx.input.brand.kit.organisation || organisation || ctx.input.brand.kit.name,
+  );
   if (/\.svg$/i.test(logo.file)) {
     const svg = checkSvg(bytes);
     if (!svg.ok) {

@@ -23,7 +23,12 @@ export function heading(
   if (level <= 2) ctx.toc.push({ level, number, title: shown, id });
   const node: DocNode & { id: string } = {
     text: [
-      ...(number ? [{ text: `${number}\u2002`, style: 'headingNumber' }] : []),
+      ...(number
+        ? asInlines(fitText(ctx, `${number}\u2002`, number, {}, true)).map((r) => ({
+            ...r,
+            style: 'headingNumber',
+          }))
+        : []),
       ...asInlines(fitText(ctx, shown, `${number} ${shown}`.trim(), {}, true)),
     ],
     id,
@@ -41,8 +46,14 @@ export function heading(
 /** Keeps a heading on the page of the short paragraph that follows it (no orphaned headings). */
 export function keepWithNext(head: DocNode, body: DocNode): DocNode[] {
   const blocks = Array.isArray(body.stack) ? (body.stack as DocNode[]) : [];
-  const first = blocks[0];
-  if (!first || first.role !== 'P' || JSON.stringify(first.text ?? '').length > 700)
-    return [head, body];
-  return [{ stack: [head, first], unbreakable: true }, { stack: blocks.slice(1) }];
+  // Keep the heading with any sub-headings that follow it and the first short paragraph.
+  let take = 0;
+  while (take < blocks.length && /^H\d$/.test(String(blocks[take]?.role))) take++;
+  const next = blocks[take];
+  if (next && next.role === 'P' && JSON.stringify(next.text ?? '').length <= 700) take++;
+  if (take === 0) return [head, body];
+  return [
+    { stack: [head, ...blocks.slice(0, take)], unbreakable: true },
+    { stack: blocks.slice(take) },
+  ];
 }

@@ -84,12 +84,17 @@ function listNode(ctx: BuildContext, list: ListBlock, where: string, depth: numb
   return { stack: items, role: 'L', margin: [0, 2, 0, 4] };
 }
 
-function blockNode(ctx: BuildContext, block: Block, where: string, headingBase: number): DocNode {
+function blockNode(
+  ctx: BuildContext,
+  block: Block,
+  where: string,
+  headingLevel: (level: number) => number,
+): DocNode {
   switch (block.type) {
     case 'paragraph':
       return { text: inlines(ctx, block.children, where), role: 'P', style: 'p' };
     case 'heading': {
-      const level = Math.min(6, headingBase + block.level);
+      const level = headingLevel(block.level);
       return {
         text: inlines(ctx, block.children, where),
         role: `H${level}`,
@@ -109,7 +114,7 @@ function blockNode(ctx: BuildContext, block: Block, where: string, headingBase: 
 
 /**
  * A rich-text field as a stack of tagged blocks; empty fields give an empty stack.
- * @param headingBase the heading level the field sits under (its H1 becomes H{base+1}).
+ * @param headingBase the heading level the field sits under (its first heading level becomes H{base+1}).
  */
 export function richText(
   ctx: BuildContext,
@@ -117,7 +122,11 @@ export function richText(
   where: string,
   headingBase = FIELD_HEADING_BASE,
 ): DocNode {
-  return { stack: text.map((b) => blockNode(ctx, b, where, headingBase)) };
+  // The levels a field uses become consecutive levels under its heading: no skipped levels.
+  const used = [...new Set(text.flatMap((b) => (b.type === 'heading' ? [b.level] : [])))].sort();
+  const headingLevel = (level: number): number =>
+    Math.min(6, headingBase + 1 + used.indexOf(level));
+  return { stack: text.map((b) => blockNode(ctx, b, where, headingLevel)) };
 }
 
 /** True when a field has no visible text. */

@@ -28,8 +28,8 @@ function subheading(text: string): DocNode {
  */
 function statement(ctx: BuildContext, section: Section, where: string, colour: string): DocNode[] {
   const [first, ...rest] = section.body;
-  if (!first || first.type !== 'paragraph') return [richText(ctx, section.body, where)];
-  const lead = richText(ctx, [first], where);
+  if (!first || first.type !== 'paragraph') return [richText(ctx, section.body, where, 1)];
+  const lead = richText(ctx, [first], where, 1);
   return [
     {
       table: {
@@ -45,7 +45,7 @@ function statement(ctx: BuildContext, section: Section, where: string, colour: s
       layout: 'noBorders',
       margin: [0, 4, 0, 14],
     },
-    richText(ctx, rest, where),
+    richText(ctx, rest, where, 1),
   ];
 }
 
@@ -59,7 +59,10 @@ function themeChapter(
   const lang = ctx.language;
   const h = heading(ctx, 2, number, theme.title, parentId);
   const out: DocNode[] = [
-    { stack: keepWithNext(h, richText(ctx, theme.description, theme.title)), pageBreak: 'before' },
+    {
+      stack: keepWithNext(h, richText(ctx, theme.description, theme.title, 2)),
+      pageBreak: 'before',
+    },
   ];
   if (theme.indicators.length > 0) {
     out.push(
@@ -71,7 +74,7 @@ function themeChapter(
     const goalNumber = `${number}.${i + 1}`;
     const where = `${theme.title} › ${goal.title}`;
     const gh = heading(ctx, 3, goalNumber, goal.title, h.id);
-    out.push(...keepWithNext(gh, richText(ctx, goal.description, where)));
+    out.push(...keepWithNext(gh, richText(ctx, goal.description, where, 3)));
     if (goal.actions.length > 0)
       out.push(actionTable(ctx, goal.actions, where, levelName(t, 'action', lang, false)));
     if (goal.indicators.length > 0) out.push(indicatorTable(ctx, goal.indicators, where));
@@ -162,7 +165,7 @@ export function chapters(ctx: BuildContext, programme: Programme): DocNode[] {
     const body =
       highlighted || isEmptyRichText(section.body)
         ? { stack: [] }
-        : richText(ctx, section.body, title);
+        : richText(ctx, section.body, title, 1);
     const content = sectionContent(ctx, programme, section, title, number, h.id);
     if (section.kind === 'contacts') {
       content.push(...approvalBlock(ctx, programme));

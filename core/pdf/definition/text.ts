@@ -7,8 +7,11 @@ import type { GlyphCoverage } from '../brand/fonts';
 import { FONT } from '../brand/fonts';
 import type { BuildContext, DocNode } from './types';
 
-const NARROW_NBSP = 0x202f;
 const NBSP = '\u00a0';
+/** Typographic spaces a font may lack: each has a plain equivalent with the same meaning. */
+const isNoBreakSpace = (cp: number): boolean => cp === 0x202f || cp === 0x2007;
+const isSpace = (cp: number): boolean =>
+  (cp >= 0x2000 && cp <= 0x200a) || cp === 0x205f || isNoBreakSpace(cp);
 /** Joiners and variation selectors belong to the emoji they follow, whatever font draws it. */
 const isJoiner = (cp: number): boolean => cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f);
 /** Control characters other than tab and newline carry no text and can break layout. */
@@ -54,8 +57,8 @@ export function fitText(
     const cp = ch.codePointAt(0) ?? 0;
     let out = ch;
     let useFallback = false;
-    if (cp === NARROW_NBSP && !font.has(cp)) {
-      out = NBSP; // same meaning (no break), where the brand font has no narrow variant
+    if (isSpace(cp) && !font.has(cp)) {
+      out = isNoBreakSpace(cp) ? NBSP : ' '; // same meaning, where the brand font lacks the typographic width
     } else if (cp === 0x0a || cp === 0x09 || font.has(cp)) {
       useFallback = false;
     } else if (isJoiner(cp) && currentFallback) {
@@ -78,7 +81,7 @@ export function fitText(
     );
     ctx.warnings.push({
       code: 'missing-glyphs',
-      message: `No font can draw ${list.join(', ')}; they are kept in the text but print as empty boxes.`,
+      message: `No font can draw ${list.join(', ')}; they print as empty boxes. Use a brand font that has them.`,
       where,
     });
   }

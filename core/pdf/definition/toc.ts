@@ -2,7 +2,10 @@
  * The table of contents: one TOCI per chapter and theme, its title a link to the heading and
  * its page number resolved by pdfmake from where the heading actually lands.
  */
+import { fitText } from './text';
 import type { BuildContext, DocNode } from './types';
+
+const asRuns = (t: string | DocNode[]): DocNode[] => (typeof t === 'string' ? [{ text: t }] : t);
 
 /** The TOC page (its own page, after the cover). */
 export function tocPage(ctx: BuildContext): DocNode {
@@ -10,7 +13,12 @@ export function tocPage(ctx: BuildContext): DocNode {
     columns: [
       {
         text: [
-          { text: e.number ? `${e.number}\u2002` : '', color: ctx.colors.accent },
+          ...(e.number
+            ? asRuns(fitText(ctx, `${e.number}\u2002`, e.number)).map((r) => ({
+                ...r,
+                color: ctx.colors.accent,
+              }))
+            : []),
           { text: e.title, linkToDestination: e.id },
         ],
         width: '*',
