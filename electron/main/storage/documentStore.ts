@@ -151,6 +151,11 @@ export class DocumentStore {
     await this.serial(() => this.flush());
   }
 
+  /** Resolves when every update appended so far is fsynced. */
+  whenDurable(): Promise<void> {
+    return this.serial(() => this.flush());
+  }
+
   /**
    * Write the mirror into the `.linjaus` file (atomic, previous version kept until complete) and
    * restart the log from that state. Merges a change made on disk by someone else first; does
