@@ -38,6 +38,12 @@ export interface WorkshopOptions {
   WebSocketPolyfill?: unknown;
   /** Fastest reconnect delay in ms (default 1000); tests lower it. */
   reconnectDelayMs?: number;
+  /**
+   * Re-run the sync handshake this often (ms, default 20 000). Heals any divergence from the
+   * server without a reconnect — e.g. after the server refused half of a broken update from
+   * another client. Costs one state-vector message per interval.
+   */
+  resyncIntervalMs?: number;
 }
 
 /** Why the server refused the token; see docs/sync.md. */
@@ -95,6 +101,7 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
     name: options.documentId,
     document: options.doc,
     token: options.token,
+    forceSyncInterval: options.resyncIntervalMs ?? 20_000,
   });
   provider.attach();
   const awareness = provider.awareness as Awareness;

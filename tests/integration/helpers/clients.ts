@@ -25,6 +25,7 @@ export function join(
     user: { name, colour: participantColour(name) },
     WebSocketPolyfill: WebSocket,
     reconnectDelayMs: 50,
+    resyncIntervalMs: 250,
   });
   return { name, doc, workshop };
 }
