@@ -17,7 +17,6 @@ import {
   getTemplate,
   richField,
   setMeta,
-  snapshot,
   type ItemId,
 } from '../../core';
 import { rng, seeds, type Rng } from '../helpers/random';
