@@ -52,8 +52,7 @@ export type IpcOperation = keyof typeof ipcArgs;
 /** The argument tuple of an operation, as the renderer passes it. */
 export type IpcArgs<K extends IpcOperation> = z.input<(typeof ipcArgs)[K]>;
 
-/** The channel an operation travels on. */
-export const ipcChannel = (operation: IpcOperation): string => `linjaus:${operation}`;
+export { eventChannel, ipcChannel } from './channels';
 
 /** Events main sends to a window, by name, with their payloads. */
 export interface IpcEvents {
@@ -66,9 +65,6 @@ export interface IpcEvents {
   /** Which document this window shows (sent when main opens a file into the window). */
   showDocument: { readonly documentId: string; readonly state: Uint8Array };
 }
-
-/** The channel an event travels on. */
-export const eventChannel = (event: keyof IpcEvents): string => `linjaus-event:${event}`;
 
 /** Names of every operation, for the preload and the registration in main. */
 export const IPC_OPERATIONS = Object.keys(ipcArgs) as IpcOperation[];

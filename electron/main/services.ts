@@ -1,0 +1,41 @@
+/**
+ * What the IPC handlers may use. The handlers (`<feature>/handlers.ts`) see only these
+ * interfaces; main/index.ts provides the Electron-backed implementations. Keeping Electron out of
+ * the handlers keeps them type-checked against the contract and loadable in Node.
+ */
+import type { Language } from '../../core';
+import type { DocumentSessions } from './documents/sessions';
+import type { NativeDialogs } from './files/dialogs';
+import type { UiLanguage } from './i18n/strings';
+import type { RecentIndex } from './recent/recentIndex';
+import type { PdfExportService } from './export/service';
+
+/** Window operations the handlers need. */
+export interface WindowService {
+  /** The renderer reports its document title and whether edits are still in flight. */
+  setRendererState(windowId: number, state: { title: string; isDirty: boolean }): void;
+  /** Record which document a window shows (after it attached). */
+  setDocument(windowId: number, documentId: string | null): void;
+  /** Allow the window to connect to a workshop server (CSP connect-src), or to none. */
+  setWorkshopSources(windowId: number, sources: readonly string[]): void;
+  setLanguage(language: UiLanguage): void;
+}
+
+export interface Services {
+  readonly sessions: DocumentSessions;
+  readonly recent: RecentIndex;
+  readonly dialogs: NativeDialogs;
+  readonly windows: WindowService;
+  readonly pdf: PdfExportService;
+  /** Open a validated URL in the user's browser or mail program. */
+  openExternal(url: string): Promise<void>;
+  /** The UI language (main's menus and dialogs follow the renderer's choice). */
+  language(): Language;
+}
+
+/** What a handler knows about its call. */
+export interface HandlerContext {
+  /** The window that made the call. */
+  readonly windowId: number;
+  readonly services: Services;
+}
