@@ -134,9 +134,14 @@ export function coverPage(
   const contentLeft = kit.cover.style === 'panel' ? width * 0.09 + 40 : left;
   const boxWidth = width - contentLeft - right;
   out.push({
-    stack: [
-      logo ?? { text: '' },
-      { text: fitText(ctx, organisation, where), style: 'coverOrg', margin: [0, 8, 0, 0] },
+    columns: [
+      {
+        stack: [
+          logo ?? { text: '' },
+          { text: fitText(ctx, organisation, where), style: 'coverOrg', margin: [0, 8, 0, 0] },
+        ],
+        width: boxWidth,
+      },
     ],
     absolutePosition: { x: contentLeft, y: top },
   });
@@ -148,6 +153,8 @@ export function coverPage(
     role: 'P',
     style: 'coverTitle',
     color: titleColor,
+    // Long titles get smaller type so the cover stays one page.
+    fontSize: meta.title.length > 160 ? 16 : meta.title.length > 70 ? 22 : 30,
   });
   if (meta.subtitle.trim())
     titleBlock.push({
@@ -156,7 +163,7 @@ export function coverPage(
       style: 'coverSubtitle',
       color: titleColor,
     });
-  if (period)
+  if (period && !meta.title.includes(period))
     titleBlock.push({
       text: period,
       role: 'P',
@@ -165,14 +172,16 @@ export function coverPage(
     });
   const titleTop = kit.cover.style === 'band' ? height * 0.36 + 34 : height * 0.3;
   out.push({
-    stack: titleBlock,
+    columns: [{ stack: titleBlock, width: boxWidth }],
     absolutePosition: { x: contentLeft, y: image && onBand ? titleTop - 240 : titleTop },
-    width: boxWidth,
   });
   const bottom: DocNode[] = [{ text: status, role: 'P', style: 'coverStatus' }];
   if (approval)
     bottom.push({ text: fitText(ctx, approval, where), role: 'P', style: 'coverApproval' });
-  out.push({ stack: bottom, absolutePosition: { x: contentLeft, y: height - 105 } });
+  out.push({
+    columns: [{ stack: bottom, width: boxWidth }],
+    absolutePosition: { x: contentLeft, y: height - kit.page.margins[3] - 78 },
+  });
   return out;
 }
 
@@ -184,7 +193,6 @@ export function coverStyles(ctx: BuildContext): Record<string, DocNode> {
     coverTitle: {
       font: 'Heading',
       bold: true,
-      fontSize: 30,
       lineHeight: 1.05,
       margin: [0, 0, 0, 10],
     },
@@ -193,8 +201,7 @@ export function coverStyles(ctx: BuildContext): Record<string, DocNode> {
     coverStatus: {
       font: 'Heading',
       bold: true,
-      fontSize: 9,
-      characterSpacing: 1.2,
+      fontSize: 10,
       color: c.accent,
       margin: [0, 0, 0, 3],
     },
