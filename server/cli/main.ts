@@ -35,8 +35,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'print the JSON Schema of the interchange format',
     load: () => import('./commands/schema'),
   },
-  serve: { summary: 'run the co-authoring (workshop) server', load: () => import('./commands/serve') },
-  token: { summary: 'mint, list or revoke workshop access tokens', load: () => import('./commands/token') },
+  serve: {
+    summary: 'run the co-authoring (workshop) server',
+    load: () => import('./commands/serve'),
+  },
+  token: {
+    summary: 'mint, list or revoke workshop access tokens',
+    load: () => import('./commands/token'),
+  },
 };
 
 function help(io: CommandIO): void {
