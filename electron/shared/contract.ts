@@ -62,8 +62,8 @@ export interface IpcEvents {
   documentUpdate: { readonly documentId: string; readonly update: Uint8Array };
   /** Progress of a PDF export. */
   pdfProgress: { readonly requestId: string; readonly phase: 'starting' | 'fonts' | 'layout' | 'done'; readonly fraction: number };
-  /** Which document this window shows (sent when main opens a file into the window). */
-  showDocument: { readonly documentId: string; readonly state: Uint8Array };
+  /** Show this document in the window (main opened a file into a start-screen window). */
+  showDocument: { readonly documentId: string };
 }
 
 /** Names of every operation, for the preload and the registration in main. */

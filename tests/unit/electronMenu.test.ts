@@ -36,7 +36,7 @@ describe('buildMenu', () => {
   it('lists the File commands the issue names, in order', () => {
     const file = buildMenu(input({ language: 'en' }))[0]!;
     const labels = (file.submenu ?? []).filter((i) => i.label).map((i) => i.label);
-    expect(labels).toEqual(['New from Template', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export PDF…', 'Import JSON…', 'Close', 'Quit']);
+    expect(labels).toEqual(['New from Template', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Save As Separate Document…', 'Export PDF…', 'Import JSON…', 'Close', 'Quit']);
   });
 
   it('offers every template under New from template and every recent file under Open recent', () => {
@@ -85,6 +85,7 @@ describe('routeMenuCommand', () => {
       'main.clearRecent()',
       'main.save(7)',
       'main.saveAs(7)',
+      'main.saveAsNew(7)',
       'renderer[7].file.exportPdf',
       'main.importJson()',
       'main.close(7)',
@@ -104,7 +105,7 @@ describe('routeMenuCommand', () => {
 
   it('does nothing with a document command when no window has focus', async () => {
     const { calls, target } = recorder();
-    const commands: MenuCommand[] = [{ type: 'file.save' }, { type: 'file.saveAs' }, { type: 'file.close' }, { type: 'file.exportPdf' }, { type: 'edit.undo' }];
+    const commands: MenuCommand[] = [{ type: 'file.save' }, { type: 'file.saveAs' }, { type: 'file.saveAsNew' }, { type: 'file.close' }, { type: 'file.exportPdf' }, { type: 'edit.undo' }];
     for (const command of commands) await routeMenuCommand(command, null, target);
     expect(calls).toEqual([]);
     await routeMenuCommand({ type: 'file.open' }, null, target);

@@ -56,6 +56,11 @@ export class DocumentSessions {
     const open = [...this.sessions.entries()].find(([, s]) => s.store.file === real);
     if (open) return { documentId: open[0], recovery: null };
     const { store, recovery } = await DocumentStore.open(real, this.options.codec);
+    if (this.sessions.has(requireId(store.doc))) {
+      // Another copy of an open document: one session per document id, merging is explicit.
+      await store.detach();
+      throw new Error(`Another copy of this document is already open (${this.sessions.get(requireId(store.doc))?.store.file ?? 'unsaved'}).`);
+    }
     const documentId = this.add(store);
     await this.remember(documentId);
     return { documentId, recovery };

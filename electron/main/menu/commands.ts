@@ -13,6 +13,7 @@ export type MenuCommand =
   | { readonly type: 'file.clearRecent' }
   | { readonly type: 'file.save' }
   | { readonly type: 'file.saveAs' }
+  | { readonly type: 'file.saveAsNew' }
   | { readonly type: 'file.exportPdf' }
   | { readonly type: 'file.importJson' }
   | { readonly type: 'file.close' }
@@ -46,6 +47,7 @@ export interface MainCommandHandlers {
   clearRecent(): Promise<void>;
   save(windowId: number): Promise<void>;
   saveAs(windowId: number): Promise<void>;
+  saveAsNew(windowId: number): Promise<void>;
   importJson(): Promise<void>;
   close(windowId: number): Promise<void>;
   setLanguage(language: UiLanguage): Promise<void>;
@@ -95,6 +97,8 @@ export async function routeMenuCommand(command: MenuCommand, windowId: number | 
       return windowId === null ? undefined : main.save(windowId);
     case 'file.saveAs':
       return windowId === null ? undefined : main.saveAs(windowId);
+    case 'file.saveAsNew':
+      return windowId === null ? undefined : main.saveAsNew(windowId);
     case 'file.close':
       return windowId === null ? undefined : main.close(windowId);
     default:

@@ -58,6 +58,7 @@ export function buildMenu(input: MenuInput): MenuItemSpec[] {
       separator,
       { label: t.save, accelerator: 'CmdOrCtrl+S', enabled: doc, command: { type: 'file.save' } },
       { label: t.saveAs, accelerator: 'CmdOrCtrl+Shift+S', enabled: doc, command: { type: 'file.saveAs' } },
+      { label: t.saveAsNew, enabled: doc, command: { type: 'file.saveAsNew' } },
       separator,
       { label: t.exportPdf, accelerator: 'CmdOrCtrl+P', enabled: doc, command: { type: 'file.exportPdf' } },
       { label: t.importJson, command: { type: 'file.importJson' } },

@@ -1,0 +1,24 @@
+/** IPC handlers for window state, UI language, external links and the workshop connection. */
+import type { Handler } from '../ipc/types';
+import { checkExternalUrl, workshopConnectSources } from '../security/urls';
+
+export const windowHandlers = {
+  windowSetState: (async ({ windowId, services }, [state]) => {
+    services.windows.setRendererState(windowId, state);
+  }) satisfies Handler<'windowSetState'>,
+  uiSetLanguage: (async ({ services }, [language]) => {
+    services.windows.setLanguage(language);
+  }) satisfies Handler<'uiSetLanguage'>,
+  externalOpen: (async ({ services }, [url]) => {
+    const check = checkExternalUrl(url);
+    if (!check.ok) return false;
+    await services.openExternal(check.url);
+    return true;
+  }) satisfies Handler<'externalOpen'>,
+  workshopSetServer: (async ({ windowId, services }, [address]) => {
+    const sources = address === null ? [] : workshopConnectSources(address);
+    if (sources === null) return false;
+    services.windows.setWorkshopSources(windowId, sources);
+    return true;
+  }) satisfies Handler<'workshopSetServer'>,
+};
