@@ -9,6 +9,14 @@ export type ImageCheck = { ok: true; kind: 'png' | 'jpeg' } | { ok: false; reaso
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const MAX_PIXELS = 40_000_000;
+/** Bit depths the PNG specification allows per colour type. */
+const VALID_DEPTHS: Record<number, number[]> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
 
 let crcTable: Uint32Array | null = null;
 function crc32(bytes: Uint8Array, start: number, end: number): number {
@@ -44,6 +52,15 @@ function checkPng(bytes: Uint8Array): ImageCheck {
     if (type === 'IHDR') {
       width = view.getUint32(offset + 8);
       height = view.getUint32(offset + 12);
+      const depth = bytes[offset + 16] ?? 0;
+      const colour = bytes[offset + 17] ?? 0;
+      const depths = VALID_DEPTHS[colour];
+      if (!depths || !depths.includes(depth) || (bytes[offset + 20] ?? 0) > 1) {
+        return {
+          ok: false,
+          reason: `PNG has an invalid format (colour type ${colour}, bit depth ${depth})`,
+        };
+      }
     } else if (type === 'IDAT') idat.push(bytes.subarray(offset + 8, dataEnd));
     else if (type === 'IEND') {
       sawEnd = true;

@@ -2,12 +2,17 @@
  * Rich-text fields (paragraphs, headings, quotes, nested lists, bold/italic/underline, links)
  * as tagged pdfmake nodes: P, H*, BlockQuote, L › LI › Lbl + LBody, Link.
  */
-import type { Block, Inline, ListBlock, RichText, TextRun } from '../../model/schema';
+import type { Block, Inline, ListBlock, ListItem, RichText, TextRun } from '../../model/schema';
 import { fitText } from './text';
 import type { BuildContext, DocNode } from './types';
 
 /** Deeper lists keep their structure but stop indenting (50 levels would leave no width). */
 const MAX_INDENT_DEPTH = 6;
+/**
+ * Deeper lists are flattened into the tenth level: readers stop at a structure depth (pdf.js at
+ * 40), and every level costs three (L › LI › LBody).
+ */
+const MAX_LIST_DEPTH = 10;
 /** Field headings sit below the chapter's own heading level. */
 const FIELD_HEADING_BASE = 3;
 
@@ -57,7 +62,23 @@ export function plainText(children: readonly Inline[]): string {
     .join('');
 }
 
+/** Items of a list and of every list nested in it, depth first, as one flat list. */
+function flattenItems(list: ListBlock): ListItem[] {
+  return list.items.flatMap((item) => [
+    { children: item.children },
+    ...(item.list ? flattenItems(item.list) : []),
+  ]);
+}
+
 function listNode(ctx: BuildContext, list: ListBlock, where: string, depth: number): DocNode {
+  if (depth === MAX_LIST_DEPTH - 1 && list.items.some((i) => i.list && i.list.items.length > 0)) {
+    ctx.warnings.push({
+      code: 'list-flattened',
+      message: `A list is nested more than ${MAX_LIST_DEPTH} levels deep; the deeper items are shown at level ${MAX_LIST_DEPTH}.`,
+      where,
+    });
+    list = { ...list, items: flattenItems(list) };
+  }
   const items: DocNode[] = list.items.map((item, index) => {
     const marker = list.ordered ? `${index + 1}.` : depth % 2 === 0 ? '•' : '–';
     const bodyId = ctx.nextId('lb');

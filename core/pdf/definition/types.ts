@@ -28,7 +28,7 @@ export type DocNode = TagProps & { [key: string]: unknown };
 
 /** A problem that did not stop the export; `where` names the item for the user. */
 export interface PdfWarning {
-  code: 'missing-glyphs' | 'image-skipped' | 'text-truncated' | 'budget-mismatch';
+  code: 'missing-glyphs' | 'image-skipped' | 'list-flattened' | 'budget-mismatch';
   message: string;
   where: string;
 }

@@ -1,0 +1,183 @@
+/**
+ * Bad and hostile input (issue 3): each case exports without crashing and the PDF is still
+ * valid and tagged, or the export fails with a message naming the item. Time is bounded by the
+ * test timeout; the benchmark reports the actual figures.
+ */
+import { describe, expect, it } from 'vitest';
+import { brandFonts, renderPdf, type LoadedBrand, type RenderReport } from '../../core/pdf/index';
+import { bundledBrand, exportProgramme } from '../fixtures/pdf/exporter';
+import { corruptPng, gif, png, truncatedPng } from '../fixtures/pdf/images';
+import {
+  bigIndicatorTable,
+  deepList,
+  emojiAndCjk,
+  emptyProgramme,
+  fixtureProgramme,
+  longWord,
+  onlyTitle,
+} from '../fixtures/pdf/programme';
+import { readStructure, type StructNode } from '../fixtures/pdf/inspect';
+import { norm, readBack } from '../fixtures/pdf/verify';
+
+async function withImages(images: {
+  logo?: [string, Uint8Array];
+  cover?: [string, Uint8Array];
+}): Promise<LoadedBrand> {
+  const base = await bundledBrand('jarvilaakso');
+  const files = new Map(base.files);
+  const kit = { ...base.kit };
+  if (images.logo) {
+    kit.logo = { file: images.logo[0], width: 60 };
+    files.set(images.logo[0], images.logo[1]);
+  }
+  if (images.cover) {
+    kit.coverImage = { file: images.cover[0], alt: 'Järvimaisema' };
+    files.set(images.cover[0], images.cover[1]);
+  }
+  return { kit, files };
+}
+
+describe('PDF export of hostile input', () => {
+  it('exports a 5,000-row indicator table with its header on every page and every row tagged', async () => {
+    const result = await exportProgramme(bigIndicatorTable(5000));
+    const report = await readBack(result.bytes);
+    expect(report.qpdfOk).toBe(true);
+    expect(result.pages).toBeGreaterThan(100);
+    expect(report.text).toContain('Mittari numero 5000: työllisyysaste alueella');
+    for (const page of report.pages.slice(2))
+      expect(norm(page)).toContain('Mittari Yksikkö Lähtötaso');
+    expect(report.textOutsideMarked).toBe(0);
+    expect(report.elements.filter((e) => e.role === 'TH' && e.text === 'Mittari')).toHaveLength(1);
+  }, 180_000);
+
+  it('breaks a 5,000-character word across lines without losing a character', async () => {
+    const result = await exportProgramme(longWord(5000));
+    const report = await readBack(result.bytes);
+    expect(report.qpdfOk).toBe(true);
+    const word = report.elements
+      .filter((e) => e.role === 'P' && /^[aö ]+$/.test(e.text))
+      .map((e) => e.text.replace(/ /g, ''))
+      .join('');
+    expect(word.length).toBe(5000);
+    expect(word === 'a'.repeat(4999) + 'ö').toBe(true);
+    expect(report.textOutsideMarked).toBe(0);
+  });
+
+  it('keeps every item of a list nested 50 levels deep, nesting the first ten, with a warning', async () => {
+    const result = await exportProgramme(deepList(50));
+    const report = await readBack(result.bytes);
+    expect(report.qpdfOk).toBe(true);
+    for (const level of [1, 7, 25, 50]) expect(report.text).toContain(`taso ${level}`);
+    // Elements repeat in pdf.js's per-page trees; labels and items' text sit on one page each.
+    expect(report.elements.filter((e) => e.role === 'Lbl' && e.text !== '')).toHaveLength(50);
+    expect(report.elements.filter((e) => e.role === 'P' && /^taso \d+$/.test(e.text))).toHaveLength(
+      50,
+    );
+    let deepest = 0;
+    const walk = (node: StructNode, lists: number): void => {
+      const here = node.role === 'L' ? lists + 1 : lists;
+      deepest = Math.max(deepest, here);
+      for (const c of node.children ?? []) if (!('type' in c)) walk(c, here);
+    };
+    for (const page of await readStructure(result.bytes)) if (page.tree) walk(page.tree, 0);
+    expect(deepest).toBe(10);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ code: 'list-flattened', where: 'Syvä lista' }),
+    ]);
+    expect(report.textOutsideMarked).toBe(0);
+  });
+
+  it('draws emoji with the fallback font and names the CJK characters no font has', async () => {
+    const result = await exportProgramme(emojiAndCjk());
+    const report = await readBack(result.bytes);
+    expect(report.text).toContain('Energia ⚡ ja 🌲 metsä');
+    expect(report.fonts.some((f) => f.name.includes('NotoEmoji'))).toBe(true);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ code: 'missing-glyphs', where: 'Kansainvälisyys' }),
+    ]);
+    expect(result.warnings[0]?.message).toMatch(/東 \(U\+6771\), 京 \(U\+4EAC\)/);
+  });
+
+  it('exports an empty document and a document with only a title', async () => {
+    for (const programme of [emptyProgramme(), onlyTitle()]) {
+      const result = await exportProgramme(programme);
+      const report = await readBack(result.bytes);
+      expect(report.qpdfOk).toBe(true);
+      expect(result.pages).toBe(2);
+      expect(report.textOutsideMarked).toBe(0);
+      expect(result.warnings).toEqual([]);
+    }
+    const titled = await readBack((await exportProgramme(onlyTitle())).bytes);
+    expect(titled.text).toContain('Testiseudun elinvoimaohjelma 2022–2026');
+    expect(titled.title).toBe('Testiseudun elinvoimaohjelma 2022–2026');
+  });
+
+  it.each([
+    ['a corrupt PNG', corruptPng(), 'checksum'],
+    ['a truncated PNG', truncatedPng(), 'PNG'],
+    ['a GIF', gif(), 'not a PNG or JPEG image'],
+  ])(
+    'skips %s as logo with a warning naming it, and exports the rest',
+    async (_name, bytes, reason) => {
+      const brand = await withImages({ logo: ['logo.png', bytes] });
+      const result = await exportProgramme(fixtureProgramme(), { brand });
+      const report = await readBack(result.bytes);
+      expect(report.qpdfOk).toBe(true);
+      expect(result.warnings).toEqual([
+        expect.objectContaining({
+          code: 'image-skipped',
+          where: 'brand kit "jarvilaakso" › logo (logo.png)',
+        }),
+      ]);
+      expect(result.warnings[0]?.message).toContain(reason);
+      expect(report.text).toContain('3.1 Uusiutuva energia');
+    },
+  );
+
+  it('draws a valid cover image as a Figure with its alt text and skips a broken one', async () => {
+    const good = await exportProgramme(fixtureProgramme(), {
+      brand: await withImages({ cover: ['cover.png', png(32)] }),
+    });
+    expect(good.warnings).toEqual([]);
+    const figure = (await readBack(good.bytes)).elements.find(
+      (e) => e.role === 'Figure' && e.alt === 'Järvimaisema',
+    );
+    expect(figure).toBeDefined();
+    const bad = await exportProgramme(fixtureProgramme(), {
+      brand: await withImages({ cover: ['cover.png', corruptPng()] }),
+    });
+    expect(bad.warnings.map((w) => w.where)).toEqual([
+      'brand kit "jarvilaakso" › cover image (cover.png)',
+    ]);
+  });
+
+  it('never loads images from URLs or local paths named in a definition, and skips unreadable image bytes', async () => {
+    const brand = await bundledBrand('default');
+    let report: RenderReport | undefined;
+    const bytes = await renderPdf(
+      {
+        content: [
+          { text: 'Kuvat', role: 'H1' },
+          { image: 'https://example.com/tracker.png', width: 20 },
+          { image: '/etc/passwd', width: 20, alt: 'salasanat' },
+          { image: 'file:///etc/hosts', width: 20 },
+          { image: 'broken', width: 20, alt: 'rikkinäinen kuva' },
+        ],
+        images: { broken: new Uint8Array([1, 2, 3, 4]) },
+        defaultStyle: { font: 'Body' },
+      },
+      brandFonts(brand),
+      undefined,
+      (r) => (report = r),
+    );
+    const read = await readBack(bytes);
+    expect(read.qpdfOk).toBe(true);
+    expect(read.text).toContain('Kuvat');
+    expect(report?.warnings.map((w) => w.where)).toEqual([
+      'https://example.com/tracker.png',
+      'salasanat',
+      'file:///etc/hosts',
+      'rikkinäinen kuva',
+    ]);
+  });
+});
