@@ -30,7 +30,7 @@ interface OpenDocument {
 export interface EmbeddedStorageOptions {
   /** Compact when the log exceeds this many bytes and twice the state size (default 4 MiB). */
   compactBytes?: number;
-  /** Minimum time between two snapshots sent as notices for one document (default 50 ms). */
+  /** Minimum time between two snapshots sent as notices for one document (default 200 ms). */
   noticeIntervalMs?: number;
 }
 
@@ -53,7 +53,7 @@ export class EmbeddedStorage implements Extension {
     options: EmbeddedStorageOptions = {},
   ) {
     this.compactBytes = options.compactBytes ?? 4 * 1024 * 1024;
-    this.noticeIntervalMs = options.noticeIntervalMs ?? 50;
+    this.noticeIntervalMs = options.noticeIntervalMs ?? 200;
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
