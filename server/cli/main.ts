@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'import a JSON programme into a .linjaus file',
     load: () => import('./commands/import'),
   },
+  export: {
+    summary: 'export a programme as a tagged, branded PDF',
+    load: () => import('./commands/export'),
+  },
   'export-json': {
     summary: 'write a programme as JSON',
     load: () => import('./commands/exportJson'),
