@@ -16,8 +16,8 @@ export interface WindowService {
   setRendererState(windowId: number, state: { title: string; isDirty: boolean }): void;
   /** Record which document a window shows (after it attached). */
   setDocument(windowId: number, documentId: string | null): void;
-  /** Allow the window to connect to a workshop server (CSP connect-src), or to none. */
-  setWorkshopSources(windowId: number, sources: readonly string[]): void;
+  /** Allow the window to connect to a (validated) workshop server, or to none: reloads it with that CSP. */
+  setWorkshopServer(windowId: number, address: string | null): void;
   setLanguage(language: UiLanguage): void;
 }
 

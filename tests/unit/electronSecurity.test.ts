@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ipcArgs } from '../../electron/shared/contract';
 import { checkIpcCall, IpcRefusedError } from '../../electron/main/ipc/guard';
 import { APP_ORIGINS, resolveAppFile } from '../../electron/main/security/appProtocol';
-import { contentSecurityPolicy } from '../../electron/main/security/csp';
+import { contentSecurityPolicy, cspForPage } from '../../electron/main/security/csp';
 import { checkExternalUrl, isAppUrl, workshopConnectSources } from '../../electron/main/security/urls';
 
 describe('checkExternalUrl', () => {
@@ -120,6 +120,19 @@ describe('contentSecurityPolicy', () => {
 
   it('has no connect-src beyond the app when no workshop is in use', () => {
     const csp = contentSecurityPolicy({ workshopSources: [], devServer: null });
+    expect(csp).toContain("connect-src 'self';");
+  });
+});
+
+describe('cspForPage', () => {
+  const granted = new Set(['ws://192.168.1.20:4321/']);
+  it('lets a page connect to the workshop server main granted, and only that one', () => {
+    const csp = cspForPage('app://linjaus/index.html?document=d1&workshop=ws%3A%2F%2F192.168.1.20%3A4321%2F', { granted, devServer: null });
+    expect(csp).toContain("connect-src 'self' ws://192.168.1.20:4321 http://192.168.1.20:4321;");
+  });
+
+  it('ignores a workshop address the page put in its own URL', () => {
+    const csp = cspForPage('app://linjaus/index.html?workshop=wss%3A%2F%2Fevil.example%2F', { granted, devServer: null });
     expect(csp).toContain("connect-src 'self';");
   });
 });

@@ -3,6 +3,7 @@
  * of the app (session.webRequest in security/index.ts). `connect-src` allows only the app itself
  * and the workshop server in use, if any.
  */
+import { workshopConnectSources } from './urls';
 
 export interface CspOptions {
   /** Origins of the workshop server in use (from {@link workshopConnectSources}), or none. */
@@ -42,4 +43,21 @@ export function contentSecurityPolicy(options: CspOptions): string {
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
+}
+
+/**
+ * The policy of one page of the app. A window that joins a workshop is reloaded with
+ * `?workshop=<address>` (a page's CSP is fixed when it loads); the address counts only if main
+ * granted it through the validated `workshopSetServer` call, so a page cannot widen its own
+ * policy by navigating to a URL of its choosing.
+ */
+export function cspForPage(pageUrl: string, options: { granted: ReadonlySet<string>; devServer: string | null }): string {
+  let workshop: string | null = null;
+  try {
+    workshop = new URL(pageUrl).searchParams.get('workshop');
+  } catch {
+    workshop = null;
+  }
+  const sources = workshop !== null && options.granted.has(workshop) ? (workshopConnectSources(workshop) ?? []) : [];
+  return contentSecurityPolicy({ workshopSources: sources, devServer: options.devServer });
 }

@@ -16,9 +16,9 @@ export const windowHandlers = {
     return true;
   }) satisfies Handler<'externalOpen'>,
   workshopSetServer: (async ({ windowId, services }, [address]) => {
-    const sources = address === null ? [] : workshopConnectSources(address);
-    if (sources === null) return false;
-    services.windows.setWorkshopSources(windowId, sources);
+    if (address !== null && workshopConnectSources(address) === null) return false;
+    // The window reloads with the server in its CSP (see security/csp.ts cspForPage).
+    services.windows.setWorkshopServer(windowId, address === null ? null : new URL(address).href);
     return true;
   }) satisfies Handler<'workshopSetServer'>,
 };
