@@ -1,5 +1,5 @@
 /** Themes, goals and actions as cards, each subscribed only to its own item and children. */
-import { memo } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { addItem, type ItemId } from '../../core';
 import { Icon } from '../app/Icon';
 import { useI18n } from '../i18n/I18n';
@@ -111,13 +111,24 @@ export const ThemeCard = memo(function ThemeCard({ id, n }: { id: ItemId; n: num
   );
 });
 
+/** Themes shown in the first frame; the rest render in an interruptible transition right after. */
+const FIRST_THEMES = 3;
+
 export function ThemesList({ section }: { section: ItemId }) {
   const themes = useChildren(section, 'theme');
   const { t } = useI18n();
+  const [limit, setLimit] = useState(FIRST_THEMES);
+  useEffect(() => {
+    if (limit === Infinity) {
+      requestAnimationFrame(() => performance.mark('linjaus:document-complete'));
+      return;
+    }
+    startTransition(() => setLimit(Infinity));
+  }, [limit]);
   return (
     <div className="themes">
       {themes.length === 0 && <p className="empty-note">{t('emptyThemes')}</p>}
-      {themes.map((id, i) => (
+      {themes.slice(0, limit).map((id, i) => (
         <ThemeCard key={id} id={id} n={i + 1} />
       ))}
       <AddButton parent={section} kind="theme" level="theme" />

@@ -36,12 +36,13 @@ class WordCounts {
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   constructor(private readonly session: DocumentSession) {
-    this.recount();
-    session.store.subscribeAny(() => this.schedule());
+    // Not in the first frame: a snapshot of a long document takes a while.
+    this.schedule(50);
+    session.store.subscribeAny(() => this.schedule(700));
   }
-  private schedule() {
+  private schedule(delay: number) {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.recount(), 700);
+    this.timer = setTimeout(() => this.recount(), delay);
   }
   private recount() {
     try {

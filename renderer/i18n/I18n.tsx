@@ -37,6 +37,14 @@ function makeI18n(lang: Language, setLang: (l: Language) => void): I18n {
   const number = new Intl.NumberFormat(locale);
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // Creating an Intl.NumberFormat is slow; a long document formats thousands of numbers.
+  const formats = new Map<string, Intl.NumberFormat>();
+  const formatWith = (options: Intl.NumberFormatOptions) => {
+    const key = JSON.stringify(options);
+    let f = formats.get(key);
+    if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, options)));
+    return f;
+  };
   return {
     lang,
     locale,
@@ -45,7 +53,7 @@ function makeI18n(lang: Language, setLang: (l: Language) => void): I18n {
       const s = dict[key];
       return vars ? s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`)) : s;
     },
-    formatNumber: (n, options) => (options ? new Intl.NumberFormat(locale, options).format(n) : number.format(n)),
+    formatNumber: (n, options) => (options ? formatWith(options).format(n) : number.format(n)),
     formatMoney: (n) => money.format(n),
     formatDate: (ms) => date.format(ms),
   };

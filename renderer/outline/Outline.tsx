@@ -25,7 +25,8 @@ export function Outline() {
   const sections = useChildren(null, 'section');
   const tree = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState<ItemId | null>(null);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<ItemId>>(new Set());
+  // Items whose open/closed state differs from their kind's default.
+  const [toggled, setToggled] = useState<ReadonlySet<ItemId>>(new Set());
   const [renaming, setRenaming] = useState<ItemId | null>(null);
   const [dragging, setDragging] = useState<ItemId | null>(null);
 
@@ -35,11 +36,15 @@ export function Outline() {
   const state: OutlineState = {
     active: active ?? sections[0] ?? null,
     setActive,
-    collapsed,
+    isExpanded: (id, kind) => (kind !== 'goal') !== toggled.has(id),
     toggle: (id, open) =>
-      setCollapsed((c) => {
+      setToggled((c) => {
+        const kind = session.store.item(id)?.kind;
+        const byDefault = kind !== 'goal';
+        const current = byDefault !== c.has(id);
+        const want = open ?? !current;
         const next = new Set(c);
-        if (open ?? next.has(id)) next.delete(id);
+        if (want === byDefault) next.delete(id);
         else next.add(id);
         return next;
       }),

@@ -64,7 +64,7 @@ export const OutlineNode = memo(function OutlineNode({ id, level, posinset, sets
   if (!kind) return null;
   const kids = childKind ? children : [];
   const expandable = kids.length > 0;
-  const expanded = expandable && !outline.collapsed.has(id);
+  const expanded = expandable && outline.isExpanded(id, kind);
   const isActive = outline.active === id;
   return (
     <li role="none">

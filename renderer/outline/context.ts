@@ -1,11 +1,12 @@
 /** Shared state of the outline tree (active item, collapsed items, rename, drag). */
 import { createContext, useContext } from 'react';
-import type { ItemId } from '../../core';
+import type { ItemId, ItemKind } from '../../core';
 
 export interface OutlineState {
   active: ItemId | null;
   setActive(id: ItemId): void;
-  collapsed: ReadonlySet<ItemId>;
+  /** Sections and themes start open, goals closed (a long programme's outline stays short). */
+  isExpanded(id: ItemId, kind: ItemKind): boolean;
   toggle(id: ItemId, open?: boolean): void;
   renaming: ItemId | null;
   setRenaming(id: ItemId | null): void;
