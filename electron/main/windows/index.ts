@@ -99,6 +99,7 @@ export function createWindows(options: WindowsOptions): WindowManager & WindowSe
           webviewTag: false,
           navigateOnDragDrop: false,
           safeDialogs: true,
+          disableBlinkFeatures: 'Auxclick',
           spellcheck: true,
         },
       });
