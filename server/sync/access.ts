@@ -103,6 +103,13 @@ export class Access implements Extension {
     if (statelessKind(payload) === STORED_QUERY) this.notices.answer(connection);
   }
 
+  /** Token ids of the open connections of a document (one per participant who joined with their own token). */
+  liveTokens(documentName: string): string[] {
+    const ids = new Set<string>();
+    for (const entry of this.live) if (entry.documentName === documentName) ids.add(entry.tokenId);
+    return [...ids];
+  }
+
   /** How many authenticated connections are open (per document when given). */
   count(documentName?: string): number {
     let n = 0;

@@ -53,6 +53,11 @@ export interface SyncServer {
   endSession(documentName: string): Promise<number>;
   /** Authenticated connections (of one document when given). */
   connectionCount(documentName?: string): number;
+  /**
+   * The tokens in use in a document's session, for the host's participant list: mint one token
+   * per participant (with their name as `label`) so that revoking it removes exactly them.
+   */
+  participants(documentName: string): Promise<TokenRecord[]>;
   /** Resolves when everything received so far is durable (embedded storage). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -219,6 +224,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       return n;
     },
     connectionCount: (documentName) => access.count(documentName),
+    async participants(documentName) {
+      const records = await Promise.all(
+        access.liveTokens(documentName).map((tokenId) => tokens.get(tokenId)),
+      );
+      return records.filter((record): record is TokenRecord => record !== undefined);
+    },
     flush: async () => {
       if (storage instanceof EmbeddedStorage) await storage.flushAll();
     },

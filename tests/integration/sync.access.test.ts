@@ -139,9 +139,11 @@ describe('sync server access', () => {
   });
 
   it('closes the connection of a revoked participant at once and keeps their later edits out', async () => {
-    const { token, tokenId } = await mint('editor');
+    const { token, record } = await test.server.mintToken(id, 'editor', 3_600_000, 'Vieras');
+    const tokenId = record.id;
     const guest = join(test.server.wsUrl, id, token, 'Vieras');
     await waitFor(() => online(guest), 'guest online');
+    expect((await test.server.participants(id)).map((p) => p.label)).toContain('Vieras');
     await test.server.revokeToken(tokenId);
     await waitFor(() => guest.workshop.status().connection === 'denied', 'guest sees revocation');
     expect(guest.workshop.status().deniedReason).toBe('revoked');
