@@ -13,7 +13,7 @@ import { Language, Programme } from '../../core';
 /** Largest byte payload one call may carry (a Yjs state of a very large programme fits). */
 export const MAX_IPC_BYTES = 64 * 1024 * 1024;
 
-const Bytes = z.instanceof(Uint8Array).refine((b) => b.length <= MAX_IPC_BYTES, 'too large');
+const Bytes = z.custom<Uint8Array>((b) => b instanceof Uint8Array && b.length <= MAX_IPC_BYTES, 'bytes (a Uint8Array up to 64 MiB)');
 const DocumentId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 const ShortText = z.string().max(500);
 /** A file name suggested by the renderer: no folders, no control characters. */

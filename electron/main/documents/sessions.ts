@@ -69,6 +69,7 @@ export class DocumentSessions {
   /** Start storing a new document (from a template or an imported JSON); its log is in the data folder. */
   async createNew(doc: Y.Doc): Promise<string> {
     const documentId = requireId(doc);
+    await fs.mkdir(this.options.unsavedDir, { recursive: true });
     const store = await DocumentStore.createUnsaved(doc, this.unsavedLog(documentId), this.options.codec);
     this.add(store);
     await this.remember(documentId);

@@ -45,9 +45,10 @@ export function createWindows(options: WindowsOptions): WindowManager & WindowSe
   const grantedWorkshops = new Set<string>();
 
   const urlFor = (documentId: string | null, workshop: string | null = null): string => {
+    // The renderer routes by hash (renderer/app/router.ts: `#/d/<id>`).
     const url = new URL(options.pageUrl);
-    if (documentId) url.searchParams.set('document', documentId);
     if (workshop) url.searchParams.set('workshop', workshop);
+    url.hash = documentId ? `#/d/${documentId}` : '#/';
     return url.href;
   };
 
