@@ -8,6 +8,7 @@ import * as ElementWriterModule from 'pdfmake/js/ElementWriter';
 import * as LayoutBuilderModule from 'pdfmake/js/LayoutBuilder';
 import * as PrinterModule from 'pdfmake/js/Printer';
 import * as RendererModule from 'pdfmake/js/Renderer';
+import * as StyleContextStackModule from 'pdfmake/js/StyleContextStack';
 import * as URLResolverModule from 'pdfmake/js/URLResolver';
 import * as VirtualFsModule from 'pdfmake/js/virtual-fs';
 import type { PatchableClass, PdfmakeClasses } from './tagging/classes';
@@ -47,6 +48,7 @@ export function pdfEngine(): PdfEngine {
       ElementWriter: unwrap(ElementWriterModule),
       Renderer: unwrap(RendererModule),
       DocMeasure: unwrap(DocMeasureModule),
+      StyleContextStack: unwrap(StyleContextStackModule),
     },
     Printer: unwrap(PrinterModule),
     URLResolver: unwrap(URLResolverModule),

@@ -68,6 +68,7 @@ export async function renderPdf(
   fonts: PdfFonts,
   onProgress?: (progress: PdfProgress) => void,
   report?: (report: RenderReport) => void,
+  options: { tagged?: boolean } = {},
 ): Promise<Uint8Array> {
   const engine = pdfEngine();
   installTagging(engine.classes);
@@ -95,10 +96,11 @@ export async function renderPdf(
   const docDefinition = {
     ...definition,
     images,
-    tagged: true,
+    // Untagged output exists only to measure what tagging costs (bench/pdf.ts).
+    tagged: options.tagged ?? true,
     displayTitle: true,
     version: '1.7',
-    subset: 'PDF/UA',
+    ...(options.tagged === false ? {} : { subset: 'PDF/UA' }),
     compress: true,
   };
   onProgress?.({ phase: 'layout', fraction: 0 });

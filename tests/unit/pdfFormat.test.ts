@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BudgetLine } from '../../core/model/schema';
 import { approvalLine, finnishInessive } from '../../core/pdf/format/approval';
 import { formatCents, formatDate, formatPeriod, toCents } from '../../core/pdf/format/numbers';
 import { budgetTotals, funderAmounts } from '../../core/pdf/definition/tables';
@@ -98,7 +99,7 @@ describe('formatDate', () => {
 });
 
 describe('budget arithmetic', () => {
-  const lines = [
+  const lines: BudgetLine[] = [
     { id: 'a', category: 'Henkilöstö', amounts: { '2022': 3900, '2023': 46800.1, '2024': 23400 } },
     { id: 'b', category: 'Muut', amounts: { '2023': 0.2, '2024': 1000 } },
   ];

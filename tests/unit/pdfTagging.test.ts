@@ -7,6 +7,7 @@ import {
   pdfEngine,
   TaggingUnsupportedError,
 } from '../../core/pdf/index';
+import { mergeInlines } from '../../core/pdf/tagging/mergeInlines';
 import { StructurePlan, type TagInfo } from '../../core/pdf/tagging/tree';
 
 const json = (path: string): { version?: string; dependencies?: Record<string, string> } =>
@@ -85,5 +86,46 @@ describe('StructurePlan', () => {
     const ta = plan.targetOf(a);
     expect(ta !== 'artifact' && ta?.role).toBe('TOCI');
     expect(plan.targetOf(b)).toBe(ta);
+  });
+});
+
+describe('mergeInlines', () => {
+  const font = { name: 'Body' };
+  const word = (text: string, x: number, extra: Record<string, unknown> = {}) => ({
+    text,
+    x,
+    width: text.length * 5,
+    font,
+    fontSize: 10,
+    color: '#000',
+    ...extra,
+  });
+
+  it('joins neighbouring words that look the same and keeps the rest apart', () => {
+    const line = {
+      inlines: [
+        word('Ohjelma ', 0),
+        word('on ', 40),
+        word('linkki ', 55, { link: 'https://example.fi' }),
+        word('ja ', 90),
+        word('lihava', 105, { font: { name: 'Bold' } }),
+      ],
+    };
+    const merged = mergeInlines(line);
+    expect(merged.inlines.map((i) => i.text)).toEqual(['Ohjelma on ', 'linkki ', 'ja ', 'lihava']);
+    expect(merged.inlines[0]?.width).toBe(55);
+    expect(line.inlines).toHaveLength(5);
+  });
+
+  it('never joins page-number references or justified words', () => {
+    const line = {
+      inlines: [
+        word('Sivu ', 0),
+        word('00000', 25, { _pageNodeRef: {} }),
+        word('a ', 50, { justifyShift: 2 }),
+        word('b', 62),
+      ],
+    };
+    expect(mergeInlines(line).inlines).toHaveLength(4);
   });
 });

@@ -144,7 +144,9 @@ export function richText(
   headingBase = FIELD_HEADING_BASE,
 ): DocNode {
   // The levels a field uses become consecutive levels under its heading: no skipped levels.
-  const used = [...new Set(text.flatMap((b) => (b.type === 'heading' ? [b.level] : [])))].sort();
+  const used: number[] = [
+    ...new Set(text.flatMap((b) => (b.type === 'heading' ? [b.level] : []))),
+  ].sort();
   const headingLevel = (level: number): number =>
     Math.min(6, headingBase + 1 + used.indexOf(level));
   return { stack: text.map((b) => blockNode(ctx, b, where, headingLevel)) };

@@ -39,9 +39,22 @@ export function formatCents(cents: number, language: Language): string {
   return moneyFormat(language, decimals).format(cents / 100);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = make();
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A plain number in the document language ("1 234,5"); integers keep no decimals. */
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }).format(value);
+  return cachedFormat(
+    `n:${language}`,
+    () => new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }),
+  ).format(value);
 }
 
 /** A percentage share, e.g. 70 → "70 %" in Finnish. */

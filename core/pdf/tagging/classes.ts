@@ -14,20 +14,19 @@ export interface PdfmakeClasses {
   ElementWriter: PatchableClass;
   Renderer: PatchableClass;
   DocMeasure: PatchableClass;
+  /** Optional: when given, its style lookups are replaced by allocation-free ones (speed only). */
+  StyleContextStack?: PatchableClass & Record<string, unknown>;
 }
+
+/** The classes whose methods the tagging layer wraps. */
+type PatchedClassName = 'LayoutBuilder' | 'ElementWriter' | 'Renderer' | 'DocMeasure';
 
 /**
  * Internal methods the patch replaces or wraps, by class. A pdfmake upgrade that renames one
  * of them must fail the build: `tests/unit/pdfTagging.test.ts` checks they all exist.
  */
 export const PATCHED_METHODS = {
-  LayoutBuilder: [
-    'layoutDocument',
-    'processNode',
-    'addBackground',
-    'addDynamicRepeatable',
-    'buildNextLine',
-  ],
+  LayoutBuilder: ['layoutDocument', 'processNode', 'addBackground', 'addDynamicRepeatable'],
   ElementWriter: ['addLine', 'addImage', 'addSVG', 'addVector', 'addFragment'],
   Renderer: [
     'renderPages',
@@ -42,13 +41,20 @@ export const PATCHED_METHODS = {
     'renderWatermark',
   ],
   DocMeasure: ['measureDocument', 'measureImage', 'measureSVG', 'measureLeaf'],
-} as const satisfies Record<keyof PdfmakeClasses, readonly string[]>;
+} as const satisfies Record<PatchedClassName, readonly string[]>;
 
 /** Names of the methods that are missing from the given classes (empty when the patch fits). */
 export function missingMethods(classes: PdfmakeClasses): string[] {
   const missing: string[] = [];
+  if (classes.StyleContextStack) {
+    for (const m of ['getProperty', 'autopush', 'pop'])
+      if (typeof classes.StyleContextStack.prototype[m] !== 'function')
+        missing.push(`StyleContextStack.${m}`);
+    if (typeof classes.StyleContextStack.getStyleProperty !== 'function')
+      missing.push('StyleContextStack.getStyleProperty');
+  }
   for (const [cls, methods] of Object.entries(PATCHED_METHODS) as [
-    keyof PdfmakeClasses,
+    PatchedClassName,
     readonly string[],
   ][]) {
     for (const m of methods)

@@ -4,6 +4,8 @@
  */
 import { missingMethods, type PdfmakeClasses } from './classes';
 import { patchLayout, TREE } from './layout';
+import { installFastStyles } from './fastStyles';
+import { mergeInlines } from './mergeInlines';
 import { Tagger } from './render';
 
 const INSTALLED = Symbol.for('linjaus.pdf.tagging.installed');
@@ -89,6 +91,7 @@ export function installTagging(classes: PdfmakeClasses): void {
       `pdfmake lacks ${missing.join(', ')}; the tagging layer needs pdfmake 0.3.11.`,
     );
   patchLayout(classes);
+  if (classes.StyleContextStack) installFastStyles(classes.StyleContextStack);
   const renderer = classes.Renderer.prototype;
   const renderPages = renderer.renderPages;
   renderer.renderPages = function (this: Any, pages: Any) {
@@ -134,7 +137,7 @@ function renderItem(renderer: Any, { type, item }: { type: string; item: Any }):
     case 'vector':
       return renderer.renderVector(item);
     case 'line':
-      return renderer.renderLine(item, item.x, item.y);
+      return renderer.renderLine(mergeInlines(item), item.x, item.y);
     case 'image':
       return renderer.renderImage(item);
     case 'svg':

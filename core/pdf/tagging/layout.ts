@@ -115,7 +115,9 @@ export function patchLayout(classes: PdfmakeClasses): void {
       function (this: Obj, block, ...rest) {
         const isRepeat = typeof block === 'object' && block !== null && 'insertedOnPages' in block;
         const page = isRepeat
-          ? ((this.context as () => Obj)().getCurrentPage as () => { items: Obj[] } | null)()
+          ? (this as unknown as { context(): { getCurrentPage(): { items: Obj[] } | null } })
+              .context()
+              .getCurrentPage()
           : null;
         const before = page ? page.items.length : 0;
         const result = original.call(this, block, ...rest);
