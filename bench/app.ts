@@ -31,7 +31,11 @@ export function bigProgramme(copies: number): Programme {
         ...fresh(t),
         title: `${t.title} (${c + 1})`,
         indicators: t.indicators.map(fresh),
-        goals: t.goals.map((g) => ({ ...fresh(g), actions: g.actions.map(fresh), indicators: g.indicators.map(fresh) })),
+        goals: t.goals.map((g) => ({
+          ...fresh(g),
+          actions: g.actions.map(fresh),
+          indicators: g.indicators.map(fresh),
+        })),
       });
     }
   }
@@ -45,7 +49,10 @@ export function bigProgramme(copies: number): Programme {
 
 async function importJson(page: Page, url: string, file: string): Promise<string> {
   await page.goto(url);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Tuo JSON' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Tuo JSON' }).click(),
+  ]);
   await chooser.setFiles(file);
   await page.locator('.doc-h1').waitFor({ timeout: 120_000 });
   await page.locator('[data-save-state="saved"]').waitFor({ timeout: 120_000 });
@@ -64,14 +71,22 @@ async function createEmpty(page: Page, url: string): Promise<string> {
  * performance mark), and → every theme card rendered (the rest render in an interruptible
  * transition after the first frame).
  */
-async function openTime(page: Page, docUrl: string): Promise<{ interactive: number; complete: number }> {
+async function openTime(
+  page: Page,
+  docUrl: string,
+): Promise<{ interactive: number; complete: number }> {
   await page.goto('about:blank');
   await page.goto(docUrl);
   const mark = async (name: string) => {
-    await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 120_000 });
+    await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, {
+      timeout: 120_000,
+    });
     return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
   };
-  return { interactive: await mark('linjaus:document-interactive'), complete: await mark('linjaus:document-complete') };
+  return {
+    interactive: await mark('linjaus:document-interactive'),
+    complete: await mark('linjaus:document-complete'),
+  };
 }
 
 /** keydown → the next frame after it (rAF then a task), per keystroke, typed one at a time. */
@@ -97,7 +112,10 @@ async function keystrokeLatency(page: Page, selector: string): Promise<number[]>
   const text = 'Seudun elinvoima kasvaa yhdessa tekemalla. '; // ASCII: one real keydown per character
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.press(text[i % text.length] === ' ' ? 'Space' : text[i % text.length]!);
-    await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1);
+    await page.waitForFunction(
+      (n) => (window as unknown as { __lat: number[] }).__lat.length >= n,
+      i + 1,
+    );
   }
   return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
 }
@@ -111,7 +129,11 @@ const median = (xs: number[]) => pct(xs, 50);
 async function pdfPages(page: Page): Promise<number | null> {
   await page.getByRole('button', { name: 'Vie PDF' }).click();
   const label = page.getByRole('dialog').locator('.progress-label');
-  await page.waitForFunction(() => /^\d+ sivua$/.test(document.querySelector('.progress-label')?.textContent ?? ''), null, { timeout: 240_000 });
+  await page.waitForFunction(
+    () => /^\d+ sivua$/.test(document.querySelector('.progress-label')?.textContent ?? ''),
+    null,
+    { timeout: 240_000 },
+  );
   const n = Number((await label.innerText()).split(' ')[0]);
   await page.keyboard.press('Escape');
   return Number.isFinite(n) ? n : null;
@@ -119,20 +141,31 @@ async function pdfPages(page: Page): Promise<number | null> {
 
 export async function benchApp(): Promise<void> {
   if (process.env.LINJAUS_BENCH_SKIP_BUILD !== '1') {
-    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: resolve(import.meta.dirname, '..'), stdio: 'inherit' });
+    execFileSync(
+      'npx',
+      ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'],
+      { cwd: resolve(import.meta.dirname, '..'), stdio: 'inherit' },
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'linjaus-bench-app-'));
   const server = await serveApp();
   const browser = await launchBrowser();
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    ).newPage();
     const file = join(dir, 'big.json');
     writeFileSync(file, JSON.stringify(bigProgramme(12)));
     const bigUrl = await importJson(page, server.url, file);
     const pages = await pdfPages(page);
     const emptyUrl = await createEmpty(page, server.url);
 
-    const open = { empty: [] as number[], big: [] as number[], emptyAll: [] as number[], bigAll: [] as number[] };
+    const open = {
+      empty: [] as number[],
+      big: [] as number[],
+      emptyAll: [] as number[],
+      bigAll: [] as number[],
+    };
     for (let i = 0; i < OPEN_RUNS; i++) {
       const e = await openTime(page, emptyUrl);
       const b = await openTime(page, bigUrl);
@@ -147,14 +180,22 @@ export async function benchApp(): Promise<void> {
     const keysBig = await keystrokeLatency(page, '.card-action [data-field-wrap]');
 
     const row = (name: string, e: number, b: number) =>
-      console.log(`${name.padEnd(34)} ${e.toFixed(1).padStart(8)} ms ${b.toFixed(1).padStart(9)} ms ${(b / e).toFixed(2).padStart(7)}×`);
-    console.log(`programme: ${pages ?? '?'} PDF pages (big) vs empty template; ${KEYSTROKES} keystrokes each; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`);
-    console.log(`${''.padEnd(34)} ${'empty'.padStart(11)} ${'~200 pages'.padStart(12)} ${'ratio'.padStart(8)}`);
+      console.log(
+        `${name.padEnd(34)} ${e.toFixed(1).padStart(8)} ms ${b.toFixed(1).padStart(9)} ms ${(b / e).toFixed(2).padStart(7)}×`,
+      );
+    console.log(
+      `programme: ${pages ?? '?'} PDF pages (big) vs empty template; ${KEYSTROKES} keystrokes each; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+    );
+    console.log(
+      `${''.padEnd(34)} ${'empty'.padStart(11)} ${'~200 pages'.padStart(12)} ${'ratio'.padStart(8)}`,
+    );
     row(`open → interactive (median of ${OPEN_RUNS})`, median(open.empty), median(open.big));
     row(`open → all cards rendered (median)`, median(open.emptyAll), median(open.bigAll));
     row('keystroke → next frame p50', pct(keysEmpty, 50), pct(keysBig, 50));
     row('keystroke → next frame p95', pct(keysEmpty, 95), pct(keysBig, 95));
-    console.log(`goals: open < 1000 ms (${median(open.big) < 1000 ? 'met' : 'NOT met'}), p95 keystroke < 16 ms (${pct(keysBig, 95) < 16 ? 'met' : 'NOT met'})`);
+    console.log(
+      `goals: open < 1000 ms (${median(open.big) < 1000 ? 'met' : 'NOT met'}), p95 keystroke < 16 ms (${pct(keysBig, 95) < 16 ? 'met' : 'NOT met'})`,
+    );
   } finally {
     await browser.close();
     await server.close();

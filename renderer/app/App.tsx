@@ -9,7 +9,13 @@ export function App() {
   const route = useRoute();
   return (
     <I18nProvider>
-      <ToastProvider>{route.name === 'document' ? <EditorScreen key={route.id} id={route.id} /> : <StartScreen />}</ToastProvider>
+      <ToastProvider>
+        {route.name === 'document' ? (
+          <EditorScreen key={route.id} id={route.id} />
+        ) : (
+          <StartScreen />
+        )}
+      </ToastProvider>
     </I18nProvider>
   );
 }

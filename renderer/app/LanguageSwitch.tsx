@@ -9,7 +9,15 @@ export function LanguageSwitch() {
   return (
     <div className="lang-switch" role="group" aria-label={t('uiLanguage')}>
       {LANGUAGES.map((l) => (
-        <button key={l} type="button" lang={l} className="lang-btn" aria-pressed={lang === l} onClick={() => setLang(l)} title={NATIVE[l]}>
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          className="lang-btn"
+          aria-pressed={lang === l}
+          onClick={() => setLang(l)}
+          title={NATIVE[l]}
+        >
           {l.toUpperCase()}
           <span className="sr-only"> {NATIVE[l]}</span>
         </button>

@@ -1,5 +1,13 @@
 /** A single, polite notification at the bottom of the screen, optionally with one action. */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 
 interface ToastAction {
   label: string;
@@ -19,7 +27,10 @@ export const useToast = () => useContext(ToastContext);
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toast, setToast] = useState<ToastState | null>(null);
-  const show = useCallback((message: string, action?: ToastAction) => setToast({ id: Date.now(), message, action }), []);
+  const show = useCallback(
+    (message: string, action?: ToastAction) => setToast({ id: Date.now(), message, action }),
+    [],
+  );
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast((t) => (t?.id === toast.id ? null : t)), 8000);

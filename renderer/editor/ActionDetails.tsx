@@ -14,7 +14,13 @@ export function ActionDetails({ id }: { id: ItemId }) {
   if (!item) return null;
   return (
     <div className="action-details">
-      <BoundText id={id} kind="action" field="responsible" label={t('responsible')} className="span-2" />
+      <BoundText
+        id={id}
+        kind="action"
+        field="responsible"
+        label={t('responsible')}
+        className="span-2"
+      />
       <BoundDate id={id} kind="action" field="start" label={t('start')} />
       <BoundDate id={id} kind="action" field="end" label={t('end')} />
       <div className="fld">
@@ -25,7 +31,9 @@ export function ActionDetails({ id }: { id: ItemId }) {
           id={statusId}
           className="input"
           value={item.fields.status}
-          onChange={(e) => updateItem(session.doc, id, 'action', { status: ActionStatus.parse(e.target.value) })}
+          onChange={(e) =>
+            updateItem(session.doc, id, 'action', { status: ActionStatus.parse(e.target.value) })
+          }
         >
           {ActionStatus.options.map((s) => (
             <option key={s} value={s}>

@@ -1,10 +1,18 @@
 /** The budget: cost categories by year with live totals, and the funders' shares. */
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
-import { addItem, budgetAmounts, getMeta, setBudgetAmount, ModelError, type ItemId } from '../../core';
+import {
+  addItem,
+  budgetAmounts,
+  getMeta,
+  setBudgetAmount,
+  ModelError,
+  type ItemId,
+} from '../../core';
 import { Icon } from '../app/Icon';
 import { parseLocaleNumber, useI18n } from '../i18n/I18n';
 import { useChildren, useSession } from '../session/hooks';
-import { BoundNumber, BoundText, ValidatedInput } from './fields';
+import { BoundText, ValidatedInput } from './fields';
+import { Funders } from './Funders';
 import { ItemActions } from './ItemActions';
 import { focusSoon } from './labels';
 
@@ -40,7 +48,11 @@ export function BudgetSection({ section }: { section: ItemId }) {
   const [extraYears, setExtraYears] = useState<string[]>([]);
   const meta = getMeta(session.doc);
   const years = [
-    ...new Set([...periodYears(meta.periodStart, meta.periodEnd), ...Object.values(amounts).flatMap((a) => Object.keys(a)), ...extraYears]),
+    ...new Set([
+      ...periodYears(meta.periodStart, meta.periodEnd),
+      ...Object.values(amounts).flatMap((a) => Object.keys(a)),
+      ...extraYears,
+    ]),
   ].sort();
   if (years.length === 0) years.push(String(new Date().getFullYear()));
   const rowTotal = (id: ItemId) => Object.values(amounts[id] ?? {}).reduce((s, v) => s + v, 0);
@@ -79,12 +91,25 @@ export function BudgetSection({ section }: { section: ItemId }) {
             {lines.map((id) => (
               <tr key={id} data-item={id}>
                 <td>
-                  <BoundText id={id} kind="budgetLine" field="category" label={t('category')} hideLabel />
+                  <BoundText
+                    id={id}
+                    kind="budgetLine"
+                    field="category"
+                    label={t('category')}
+                    hideLabel
+                  />
                 </td>
                 {years.map((y) => (
                   <td key={y} className="w-money">
                     <ValidatedInput
-                      value={amounts[id]?.[y] !== undefined ? formatNumber(amounts[id]![y]!, { maximumFractionDigits: 2, useGrouping: false }) : ''}
+                      value={
+                        amounts[id]?.[y] !== undefined
+                          ? formatNumber(amounts[id]![y]!, {
+                              maximumFractionDigits: 2,
+                              useGrouping: false,
+                            })
+                          : ''
+                      }
                       label={`${y}`}
                       hideLabel
                       inputMode="decimal"
@@ -142,44 +167,6 @@ export function BudgetSection({ section }: { section: ItemId }) {
       </div>
       <h3 className="subhead">{t('funders')}</h3>
       <Funders section={section} funders={funders} grand={grand} />
-    </div>
-  );
-}
-
-function Funders({ section, funders, grand }: { section: ItemId; funders: ItemId[]; grand: number }) {
-  const session = useSession();
-  const { t, formatMoney, formatNumber } = useI18n();
-  const shares = useSyncExternalStore(session.store.subscribeAny, () =>
-    funders.map((id) => session.store.item(id, 'funder')?.fields.share ?? 0).join(','),
-  );
-  const total = shares === '' ? 0 : shares.split(',').reduce((s, v) => s + Number(v), 0);
-  return (
-    <div className="funders">
-      {funders.map((id) => (
-        <div className="funder-row" key={id} data-item={id}>
-          <BoundText id={id} kind="funder" field="name" label={t('funder')} className="grow" />
-          <BoundNumber id={id} kind="funder" field="share" label={t('share')} className="w-share" />
-          <span className="funder-amount" aria-label={t('total')}>
-            {formatMoney((grand * (session.store.item(id, 'funder')?.fields.share ?? 0)) / 100)}
-          </span>
-          <ItemActions id={id} name={t('funder')} />
-        </div>
-      ))}
-      {funders.length > 0 && (
-        <p className={`shares-total ${Math.abs(total - 100) > 0.001 ? 'warn' : ''}`}>
-          {t('sharesTotal', { value: `${formatNumber(total)} %` })}
-        </p>
-      )}
-      <button
-        type="button"
-        className="btn btn-add btn-add-quiet"
-        onClick={() => {
-          const id = session.structural(() => addItem(session.doc, 'funder', section));
-          focusSoon(`[data-bound="${id}.name"]`);
-        }}
-      >
-        <Icon name="plus" /> {t('addFunder')}
-      </button>
     </div>
   );
 }

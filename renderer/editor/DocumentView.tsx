@@ -10,7 +10,9 @@ export function DocumentView() {
   return (
     <article className="doc-page" aria-label={t('document')} lang={meta.languages[0] ?? 'fi'}>
       <header className="doc-header">
-        {meta.organisations.length > 0 && <p className="doc-org">{meta.organisations.join(' · ')}</p>}
+        {meta.organisations.length > 0 && (
+          <p className="doc-org">{meta.organisations.join(' · ')}</p>
+        )}
         <h1 className="doc-h1">{meta.title || t('untitled')}</h1>
         {meta.subtitle && <p className="doc-subtitle">{meta.subtitle}</p>}
         <p className="doc-badges">

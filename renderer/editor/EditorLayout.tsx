@@ -1,6 +1,7 @@
 /** The editor's frame. Re-renders only for its own state: panels, meta title, undo state. */
 import { useEffect, useState } from 'react';
 import { snapshot, writeLinjausFile } from '../../core';
+import { safeFileName } from '../app/fileName';
 import { Icon } from '../app/Icon';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { navigate } from '../app/router';
@@ -16,9 +17,6 @@ import { StatusLine } from './StatusLine';
 import { useEditorShortcuts } from './useEditorShortcuts';
 
 type Panel = 'none' | 'settings' | 'find';
-
-const fileName = (title: string, ext: string) =>
-  `${(title || 'linjaus').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim().slice(0, 80) || 'linjaus'}.${ext}`;
 
 export function EditorLayout() {
   const session = useSession();
@@ -36,7 +34,13 @@ export function EditorLayout() {
   useEffect(() => {
     document.title = `${meta.title || t('untitled')} – ${t('appName')}`;
     const timer = setTimeout(
-      () => void currentPlatform().recent.touch({ id: session.id, title: meta.title, templateId: meta.templateId, updatedAt: Date.now() }),
+      () =>
+        void currentPlatform().recent.touch({
+          id: session.id,
+          title: meta.title,
+          templateId: meta.templateId,
+          updatedAt: Date.now(),
+        }),
       500,
     );
     return () => clearTimeout(timer);
@@ -46,9 +50,13 @@ export function EditorLayout() {
     const platform = currentPlatform();
     if (kind === 'json') {
       const bytes = new TextEncoder().encode(`${JSON.stringify(snapshot(session.doc), null, 2)}\n`);
-      await platform.files.saveFile(fileName(meta.title, 'json'), bytes, 'application/json');
+      await platform.files.saveFile(safeFileName(meta.title, 'json'), bytes, 'application/json');
     } else {
-      await platform.files.saveFile(fileName(meta.title, 'linjaus'), writeLinjausFile(session.doc), 'application/zip');
+      await platform.files.saveFile(
+        safeFileName(meta.title, 'linjaus'),
+        writeLinjausFile(session.doc),
+        'application/zip',
+      );
     }
   };
 
@@ -59,7 +67,13 @@ export function EditorLayout() {
         {t('skipToContent')}
       </a>
       <header className="topbar">
-        <button type="button" className="brand brand-btn" onClick={() => navigate({ name: 'start' })} aria-label={t('backToStart')} title={t('backToStart')}>
+        <button
+          type="button"
+          className="brand brand-btn"
+          onClick={() => navigate({ name: 'start' })}
+          aria-label={t('backToStart')}
+          title={t('backToStart')}
+        >
           <span className="brand-mark" aria-hidden="true" />
         </button>
         <div className="topbar-title">
@@ -69,17 +83,41 @@ export function EditorLayout() {
           <span className="doc-sub">{session.template.name[meta.languages[0] ?? 'fi']}</span>
         </div>
         <div className="topbar-tools" role="toolbar" aria-label={t('document')}>
-          <button type="button" className="icon-btn" aria-label={t('undo')} title={`${t('undo')} (Ctrl+Z)`} disabled={!canUndo} onClick={() => session.undo()}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t('undo')}
+            title={`${t('undo')} (Ctrl+Z)`}
+            disabled={!canUndo}
+            onClick={() => session.undo()}
+          >
             <Icon name="undo" />
           </button>
-          <button type="button" className="icon-btn" aria-label={t('redo')} title={`${t('redo')} (Ctrl+Shift+Z)`} disabled={!canRedo} onClick={() => session.redo()}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t('redo')}
+            title={`${t('redo')} (Ctrl+Shift+Z)`}
+            disabled={!canRedo}
+            onClick={() => session.redo()}
+          >
             <Icon name="redo" />
           </button>
           <span className="tb-sep" aria-hidden="true" />
-          <button type="button" className="btn btn-ghost" aria-pressed={panel === 'find'} onClick={() => toggle('find')}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            aria-pressed={panel === 'find'}
+            onClick={() => toggle('find')}
+          >
             <Icon name="search" /> {t('find')}
           </button>
-          <button type="button" className="btn btn-ghost" aria-pressed={panel === 'settings'} onClick={() => toggle('settings')}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            aria-pressed={panel === 'settings'}
+            onClick={() => toggle('settings')}
+          >
             <Icon name="settings" /> {t('settings')}
           </button>
           <button type="button" className="btn btn-ghost" onClick={() => download('linjaus')}>

@@ -4,11 +4,15 @@ import { getMeta } from '../../core';
 import { navigate } from '../app/router';
 import { useI18n } from '../i18n/I18n';
 import { currentPlatform } from '../platform/current';
-import { DocumentSession, openSession } from '../session/DocumentSession';
+import { openSession, type DocumentSession } from '../session/DocumentSession';
+import { attachExtensions } from '../session/extensions';
 import { SessionContext } from '../session/hooks';
 import { EditorLayout } from './EditorLayout';
 
-type Load = { state: 'loading' } | { state: 'ready'; session: DocumentSession } | { state: 'error'; message: string };
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; session: DocumentSession }
+  | { state: 'error'; message: string };
 
 export function EditorScreen({ id }: { id: string }) {
   const { t } = useI18n();
@@ -16,6 +20,7 @@ export function EditorScreen({ id }: { id: string }) {
   useEffect(() => {
     let cancelled = false;
     let opened: DocumentSession | null = null;
+    let detach: (() => void) | null = null;
     const platform = currentPlatform();
     openSession(platform, id).then(
       (session) => {
@@ -24,14 +29,23 @@ export function EditorScreen({ id }: { id: string }) {
           return;
         }
         opened = session;
+        detach = attachExtensions(session);
         const meta = getMeta(session.doc);
-        void platform.recent.touch({ id, title: meta.title, templateId: meta.templateId, updatedAt: Date.now() });
+        void platform.recent.touch({
+          id,
+          title: meta.title,
+          templateId: meta.templateId,
+          updatedAt: Date.now(),
+        });
         setLoad({ state: 'ready', session });
       },
-      (e: unknown) => !cancelled && setLoad({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) =>
+        !cancelled &&
+        setLoad({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       cancelled = true;
+      detach?.();
       void opened?.close();
     };
   }, [id]);
@@ -49,7 +63,11 @@ export function EditorScreen({ id }: { id: string }) {
         <div className="banner banner-error" role="alert">
           {t('notFound')}
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => navigate({ name: 'start' })}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => navigate({ name: 'start' })}
+        >
           {t('backToStart')}
         </button>
       </div>

@@ -14,40 +14,89 @@ const IndicatorRow = memo(function IndicatorRow({ id }: { id: ItemId }) {
   const { t } = useI18n();
   const level = useLevelName();
   if (!item) return null;
-  const name = item.fields.name || t('untitledItem', { level: level('indicator').toLocaleLowerCase() });
+  const name =
+    item.fields.name || t('untitledItem', { level: level('indicator').toLocaleLowerCase() });
   return (
     <tr data-item={id}>
-      <td>
-        <BoundText id={id} kind="indicator" field="name" label={`${t('indicatorName')}`} hideLabel />
+      <td className="w-name">
+        <BoundText
+          id={id}
+          kind="indicator"
+          field="name"
+          label={`${t('indicatorName')}`}
+          hideLabel
+        />
       </td>
       <td className="w-unit">
-        <BoundText id={id} kind="indicator" field="unit" label={`${t('unit')}: ${name}`} hideLabel />
+        <BoundText
+          id={id}
+          kind="indicator"
+          field="unit"
+          label={`${t('unit')}: ${name}`}
+          hideLabel
+        />
       </td>
       <td className="w-num">
-        <BoundNumber id={id} kind="indicator" field="baselineValue" label={`${t('baseline')}: ${name}`} hideLabel />
+        <BoundNumber
+          id={id}
+          kind="indicator"
+          field="baselineValue"
+          label={`${t('baseline')}: ${name}`}
+          hideLabel
+        />
       </td>
       <td className="w-year">
-        <BoundNumber id={id} kind="indicator" field="baselineYear" label={`${t('baselineYear')}: ${name}`} hideLabel integerYear />
+        <BoundNumber
+          id={id}
+          kind="indicator"
+          field="baselineYear"
+          label={`${t('baselineYear')}: ${name}`}
+          hideLabel
+          integerYear
+        />
       </td>
       <td className="w-num">
-        <BoundNumber id={id} kind="indicator" field="targetValue" label={`${t('target')}: ${name}`} hideLabel />
+        <BoundNumber
+          id={id}
+          kind="indicator"
+          field="targetValue"
+          label={`${t('target')}: ${name}`}
+          hideLabel
+        />
       </td>
       <td className="w-year">
-        <BoundNumber id={id} kind="indicator" field="targetYear" label={`${t('targetYear')}: ${name}`} hideLabel integerYear />
+        <BoundNumber
+          id={id}
+          kind="indicator"
+          field="targetYear"
+          label={`${t('targetYear')}: ${name}`}
+          hideLabel
+          integerYear
+        />
       </td>
       <td className="w-dir">
         <select
           className="input"
           aria-label={`${t('direction')}: ${name}`}
           value={item.fields.direction}
-          onChange={(e) => updateItem(session.doc, id, 'indicator', { direction: IndicatorDirection.parse(e.target.value) })}
+          onChange={(e) =>
+            updateItem(session.doc, id, 'indicator', {
+              direction: IndicatorDirection.parse(e.target.value),
+            })
+          }
         >
           <option value="higher">↑ {t('directionHigher')}</option>
           <option value="lower">↓ {t('directionLower')}</option>
         </select>
       </td>
-      <td>
-        <BoundText id={id} kind="indicator" field="source" label={`${t('source')}: ${name}`} hideLabel />
+      <td className="w-source">
+        <BoundText
+          id={id}
+          kind="indicator"
+          field="source"
+          label={`${t('source')}: ${name}`}
+          hideLabel
+        />
       </td>
       <td className="w-actions">
         <ItemActions id={id} name={name} />
@@ -69,15 +118,19 @@ export function IndicatorTable({ parent, compact }: { parent: ItemId; compact?: 
     <div className={`indicators ${compact ? 'indicators-compact' : ''}`}>
       {ids.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-indicators">
             <caption className="table-caption">{level('indicator', true)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('indicatorName')}</th>
                 <th scope="col">{t('unit')}</th>
-                <th scope="col" className="num">{t('baseline')}</th>
+                <th scope="col" className="num">
+                  {t('baseline')}
+                </th>
                 <th scope="col">{t('year')}</th>
-                <th scope="col" className="num">{t('target')}</th>
+                <th scope="col" className="num">
+                  {t('target')}
+                </th>
                 <th scope="col">{t('year')}</th>
                 <th scope="col">{t('direction')}</th>
                 <th scope="col">{t('source')}</th>

@@ -17,13 +17,31 @@ export function ItemActions({ id, name }: { id: ItemId; name: string }) {
   };
   return (
     <div className="item-actions">
-      <button type="button" className="icon-btn" aria-label={`${t('moveUp')}: ${name}`} title={t('moveUp')} onClick={() => move(-1)}>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label={`${t('moveUp')}: ${name}`}
+        title={t('moveUp')}
+        onClick={() => move(-1)}
+      >
         <Icon name="up" />
       </button>
-      <button type="button" className="icon-btn" aria-label={`${t('moveDown')}: ${name}`} title={t('moveDown')} onClick={() => move(1)}>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label={`${t('moveDown')}: ${name}`}
+        title={t('moveDown')}
+        onClick={() => move(1)}
+      >
         <Icon name="down" />
       </button>
-      <button type="button" className="icon-btn danger" aria-label={`${t('delete')}: ${name}`} title={t('delete')} onClick={remove}>
+      <button
+        type="button"
+        className="icon-btn danger"
+        aria-label={`${t('delete')}: ${name}`}
+        title={t('delete')}
+        onClick={remove}
+      >
         <Icon name="trash" />
       </button>
     </div>

@@ -18,14 +18,28 @@ const ScheduleEntryCard = memo(function ScheduleEntryCard({ id, n }: { id: ItemI
     <section className="card card-goal" data-item={id} aria-label={name}>
       <header className="card-head">
         <span className="card-num">{n}</span>
-        <BoundText id={id} kind="scheduleEntry" field="title" label={`${t('title')} ${n}`} hideLabel className="grow" inputClassName="title-input title-goal" />
+        <BoundText
+          id={id}
+          kind="scheduleEntry"
+          field="title"
+          label={`${t('title')} ${n}`}
+          hideLabel
+          className="grow"
+          inputClassName="title-input title-goal"
+        />
         <ItemActions id={id} name={name} />
       </header>
       <div className="action-details">
         <BoundDate id={id} kind="scheduleEntry" field="start" label={t('start')} />
         <BoundDate id={id} kind="scheduleEntry" field="end" label={t('end')} />
       </div>
-      <Field id={id} field="description" label={`${t('description')}: ${name}`} placeholder="" variant="compact" />
+      <Field
+        id={id}
+        field="description"
+        label={`${t('description')}: ${name}`}
+        placeholder=""
+        variant="compact"
+      />
     </section>
   );
 });

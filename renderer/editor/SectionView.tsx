@@ -23,7 +23,12 @@ export const SectionView = memo(function SectionView({ id, n }: { id: ItemId; n:
   const guidance = sectionGuidance(template, key, lang);
   const statement = sectionKind === 'vision' || sectionKind === 'targetState';
   return (
-    <section className={`doc-section section-${sectionKind}`} data-item={id} aria-labelledby={`h-${id}`} id={`s-${id}`}>
+    <section
+      className={`doc-section section-${sectionKind}`}
+      data-item={id}
+      aria-labelledby={`h-${id}`}
+      id={`s-${id}`}
+    >
       <header className="section-head">
         <h2 id={`h-${id}`} className="section-title">
           <span className="section-num" aria-hidden="true">
@@ -37,7 +42,9 @@ export const SectionView = memo(function SectionView({ id, n }: { id: ItemId; n:
       </header>
       {statement ? (
         <div className="statement">
-          <span className="statement-label">{sectionKind === 'vision' ? t('vision') : t('targetState')}</span>
+          <span className="statement-label">
+            {sectionKind === 'vision' ? t('vision') : t('targetState')}
+          </span>
           <Field id={id} field="body" label={title} placeholder={guidance} variant="statement" />
         </div>
       ) : (

@@ -11,7 +11,15 @@ import { IndicatorTable } from './IndicatorTable';
 import { ItemActions } from './ItemActions';
 import { focusSoon, useLevelName, type Level } from './labels';
 
-function AddButton({ parent, kind, level }: { parent: ItemId; kind: 'theme' | 'goal' | 'action'; level: Level }) {
+function AddButton({
+  parent,
+  kind,
+  level,
+}: {
+  parent: ItemId;
+  kind: 'theme' | 'goal' | 'action';
+  level: Level;
+}) {
   const session = useSession();
   const { t } = useI18n();
   const name = useLevelName();
@@ -36,15 +44,35 @@ const ActionCard = memo(function ActionCard({ id, n }: { id: ItemId; n: string }
   const guidance = useSession().template.itemGuidance.action;
   const { lang } = useI18n();
   if (!item) return null;
-  const label = item.fields.title || t('untitledItem', { level: name('action').toLocaleLowerCase() });
+  const label =
+    item.fields.title || t('untitledItem', { level: name('action').toLocaleLowerCase() });
   return (
-    <article className="card card-action" data-item={id} aria-label={`${name('action')} ${n}: ${label}`}>
+    <article
+      className="card card-action"
+      data-item={id}
+      aria-label={`${name('action')} ${n}: ${label}`}
+    >
       <header className="card-head">
         <span className="card-num">{n}</span>
-        <BoundText id={id} kind="action" field="title" label={`${name('action')} ${n}`} hideLabel className="grow" inputClassName="title-input title-action" placeholder={t('untitledItem', { level: name('action').toLocaleLowerCase() })} />
+        <BoundText
+          id={id}
+          kind="action"
+          field="title"
+          label={`${name('action')} ${n}`}
+          hideLabel
+          className="grow"
+          inputClassName="title-input title-action"
+          placeholder={t('untitledItem', { level: name('action').toLocaleLowerCase() })}
+        />
         <ItemActions id={id} name={label} />
       </header>
-      <Field id={id} field="description" label={`${t('description')}: ${label}`} placeholder={guidance[lang]} variant="compact" />
+      <Field
+        id={id}
+        field="description"
+        label={`${t('description')}: ${label}`}
+        placeholder={guidance[lang]}
+        variant="compact"
+      />
       <ActionDetails id={id} />
     </article>
   );
@@ -59,13 +87,32 @@ const GoalCard = memo(function GoalCard({ id, n }: { id: ItemId; n: string }) {
   if (!item) return null;
   const label = item.fields.title || t('untitledItem', { level: name('goal').toLocaleLowerCase() });
   return (
-    <section className="card card-goal" data-item={id} aria-label={`${name('goal')} ${n}: ${label}`}>
+    <section
+      className="card card-goal"
+      data-item={id}
+      aria-label={`${name('goal')} ${n}: ${label}`}
+    >
       <header className="card-head">
         <span className="card-num">{n}</span>
-        <BoundText id={id} kind="goal" field="title" label={`${name('goal')} ${n}`} hideLabel className="grow" inputClassName="title-input title-goal" placeholder={t('untitledItem', { level: name('goal').toLocaleLowerCase() })} />
+        <BoundText
+          id={id}
+          kind="goal"
+          field="title"
+          label={`${name('goal')} ${n}`}
+          hideLabel
+          className="grow"
+          inputClassName="title-input title-goal"
+          placeholder={t('untitledItem', { level: name('goal').toLocaleLowerCase() })}
+        />
         <ItemActions id={id} name={label} />
       </header>
-      <Field id={id} field="description" label={`${t('description')}: ${label}`} placeholder={guidance[lang]} variant="compact" />
+      <Field
+        id={id}
+        field="description"
+        label={`${t('description')}: ${label}`}
+        placeholder={guidance[lang]}
+        variant="compact"
+      />
       {actions.length > 0 && (
         <div className="card-list">
           <h4 className="list-heading">{name('action', true)}</h4>
@@ -89,15 +136,34 @@ export const ThemeCard = memo(function ThemeCard({ id, n }: { id: ItemId; n: num
   const name = useLevelName();
   const guidance = useSession().template.itemGuidance.theme;
   if (!item) return null;
-  const label = item.fields.title || t('untitledItem', { level: name('theme').toLocaleLowerCase() });
+  const label =
+    item.fields.title || t('untitledItem', { level: name('theme').toLocaleLowerCase() });
   return (
-    <section className="card card-theme" data-item={id} aria-label={`${name('theme')} ${n}: ${label}`}>
+    <section
+      className="card card-theme"
+      data-item={id}
+      aria-label={`${name('theme')} ${n}: ${label}`}
+    >
       <header className="card-head">
         <span className="card-num card-num-theme">{n}</span>
-        <BoundText id={id} kind="theme" field="title" label={`${name('theme')} ${n}`} hideLabel className="grow" inputClassName="title-input title-theme" placeholder={t('untitledItem', { level: name('theme').toLocaleLowerCase() })} />
+        <BoundText
+          id={id}
+          kind="theme"
+          field="title"
+          label={`${name('theme')} ${n}`}
+          hideLabel
+          className="grow"
+          inputClassName="title-input title-theme"
+          placeholder={t('untitledItem', { level: name('theme').toLocaleLowerCase() })}
+        />
         <ItemActions id={id} name={label} />
       </header>
-      <Field id={id} field="description" label={`${t('description')}: ${label}`} placeholder={guidance[lang]} />
+      <Field
+        id={id}
+        field="description"
+        label={`${t('description')}: ${label}`}
+        placeholder={guidance[lang]}
+      />
       <div className="card-list">
         {goals.map((g, i) => (
           <GoalCard key={g} id={g} n={`${n}.${i + 1}`} />

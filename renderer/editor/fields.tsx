@@ -8,7 +8,9 @@ import { ModelError, updateItem, type ItemId, type ItemKind, type ItemScalars } 
 import { parseLocaleNumber, useI18n } from '../i18n/I18n';
 import { useItem, useSession } from '../session/hooks';
 
-type StringKeys<K extends ItemKind> = { [F in keyof ItemScalars<K>]: ItemScalars<K>[F] extends string ? F : never }[keyof ItemScalars<K>];
+type StringKeys<K extends ItemKind> = {
+  [F in keyof ItemScalars<K>]: ItemScalars<K>[F] extends string ? F : never;
+}[keyof ItemScalars<K>];
 
 function useWrite<K extends ItemKind>(id: ItemId, kind: K) {
   const session = useSession();
@@ -23,12 +25,23 @@ function useWrite<K extends ItemKind>(id: ItemId, kind: K) {
   };
 }
 
-export function Labeled({ label, hint, error, children, id, className }: { label: string; hint?: string; error?: string | null; children: ReactNode; id: string; className?: string }) {
+export function Labeled({
+  label,
+  error,
+  children,
+  id,
+  className,
+}: {
+  label: string;
+  error?: string | null;
+  children: ReactNode;
+  id: string;
+  className?: string;
+}) {
   return (
     <div className={`fld ${className ?? ''}`}>
       <label htmlFor={id} className="fld-label">
         {label}
-        {hint && <span className="fld-hint"> ({hint})</span>}
       </label>
       {children}
       {error && (
@@ -129,6 +142,8 @@ export function ValidatedInput({
       className={`input ${align === 'end' ? 'num' : ''}`}
       value={draft ?? value}
       inputMode={inputMode}
+      placeholder={hint}
+      title={hint}
       aria-label={hideLabel ? label : undefined}
       aria-invalid={error ? true : undefined}
       aria-describedby={error ? `${inputId}-err` : undefined}
@@ -151,7 +166,7 @@ export function ValidatedInput({
     );
   }
   return (
-    <Labeled label={label} hint={hint} id={inputId} error={error} className={className}>
+    <Labeled label={label} id={inputId} error={error} className={className}>
       {input}
     </Labeled>
   );
@@ -169,7 +184,19 @@ export function parsePartialDate(s: string): { ok: true; value: string | null } 
 }
 
 /** A partial-date field of an item. */
-export function BoundDate<K extends ItemKind>({ id, kind, field, label, className }: { id: ItemId; kind: K; field: keyof ItemScalars<K>; label: string; className?: string }) {
+export function BoundDate<K extends ItemKind>({
+  id,
+  kind,
+  field,
+  label,
+  className,
+}: {
+  id: ItemId;
+  kind: K;
+  field: keyof ItemScalars<K>;
+  label: string;
+  className?: string;
+}) {
   const item = useItem(id, kind);
   const write = useWrite(id, kind);
   const { t } = useI18n();
@@ -209,7 +236,12 @@ export function BoundNumber<K extends ItemKind>({
   const write = useWrite(id, kind);
   const { t, formatNumber } = useI18n();
   const raw = item ? (item.fields[field] as number | null) : null;
-  const value = raw === null || raw === undefined ? '' : integerYear ? String(raw) : formatNumber(raw, { maximumFractionDigits: 6, useGrouping: false });
+  const value =
+    raw === null || raw === undefined
+      ? ''
+      : integerYear
+        ? String(raw)
+        : formatNumber(raw, { maximumFractionDigits: 6, useGrouping: false });
   return (
     <ValidatedInput
       value={value}

@@ -2,4 +2,5 @@
 import type * as Y from 'yjs';
 import { itemsMap, type ItemId } from '../../core';
 
-export const getItemMapSafe = (doc: Y.Doc, id: ItemId): Y.Map<unknown> | undefined => itemsMap(doc).get(id);
+export const getItemMapSafe = (doc: Y.Doc, id: ItemId): Y.Map<unknown> | undefined =>
+  itemsMap(doc).get(id);

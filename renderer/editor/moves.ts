@@ -1,6 +1,13 @@
 /** Reordering and re-parenting in terms of what the user sees (siblings of the same kind). */
 import type * as Y from 'yjs';
-import { childrenOf, getItem, moveItem, PARENT_RULES, type ItemId, type ItemKind } from '../../core';
+import {
+  childrenOf,
+  getItem,
+  moveItem,
+  PARENT_RULES,
+  type ItemId,
+  type ItemKind,
+} from '../../core';
 
 /** Move an item one place up (-1) or down (+1) among its siblings of the same kind. */
 export function moveWithinKind(doc: Y.Doc, id: ItemId, delta: -1 | 1): boolean {
@@ -22,7 +29,10 @@ export function canHoldChild(doc: Y.Doc, parent: ItemId, kind: ItemKind): boolea
   if (!p) return false;
   const rules = PARENT_RULES[kind];
   if (rules.includes(p.kind)) return true;
-  return p.kind === 'section' && rules.includes(`section:${(p.fields as { sectionKind: string }).sectionKind}` as never);
+  return (
+    p.kind === 'section' &&
+    rules.includes(`section:${(p.fields as { sectionKind: string }).sectionKind}` as never)
+  );
 }
 
 /**
@@ -35,7 +45,8 @@ export function dropOn(doc: Y.Doc, id: ItemId, target: ItemId): boolean {
   const t = getItem(doc, target);
   if (!item || !t) return false;
   // Never into its own subtree.
-  for (let p: ItemId | null = t.parent; p; p = getItem(doc, p)?.parent ?? null) if (p === id) return false;
+  for (let p: ItemId | null = t.parent; p; p = getItem(doc, p)?.parent ?? null)
+    if (p === id) return false;
   if (t.kind === item.kind) {
     const others = childrenOf(doc, t.parent).filter((x) => x !== id);
     moveItem(doc, id, t.parent, others.indexOf(target));

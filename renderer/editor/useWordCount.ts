@@ -3,13 +3,26 @@
  * keystroke never pays for counting.
  */
 import { useSyncExternalStore } from 'react';
-import { snapshot, type Block, type Inline, type ItemId, type Programme, type RichText } from '../../core';
+import {
+  snapshot,
+  type Block,
+  type Inline,
+  type ItemId,
+  type Programme,
+  type RichText,
+} from '../../core';
 import { useSession } from '../session/hooks';
 import type { DocumentSession } from '../session/DocumentSession';
 
 const wordsIn = (s: string) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
-const inline = (xs: Inline[]): string => xs.map((x) => (x.type === 'text' ? x.text : x.type === 'link' ? inline(x.children) : ' ')).join('');
-const block = (b: Block): string => (b.type === 'list' ? b.items.map((i) => `${inline(i.children)} ${i.list ? block(i.list) : ''}`).join(' ') : inline(b.children));
+const inline = (xs: Inline[]): string =>
+  xs
+    .map((x) => (x.type === 'text' ? x.text : x.type === 'link' ? inline(x.children) : ' '))
+    .join('');
+const block = (b: Block): string =>
+  b.type === 'list'
+    ? b.items.map((i) => `${inline(i.children)} ${i.list ? block(i.list) : ''}`).join(' ')
+    : inline(b.children);
 const rich = (r: RichText) => r.map(block).join(' ');
 
 function countSections(p: Programme): Map<string, number> {
@@ -25,7 +38,8 @@ function countSections(p: Programme): Map<string, number> {
         }
       }
     }
-    if (s.kind === 'schedule') for (const e of s.entries) text += ` ${e.title} ${rich(e.description)}`;
+    if (s.kind === 'schedule')
+      for (const e of s.entries) text += ` ${e.title} ${rich(e.description)}`;
     out.set(s.id, wordsIn(text));
   }
   return out;

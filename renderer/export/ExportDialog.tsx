@@ -1,6 +1,7 @@
 /** Export to PDF: runs in the platform's exporter (a worker), shows progress and the first pages. */
 import { useEffect, useRef, useState } from 'react';
 import { snapshot } from '../../core';
+import { safeFileName } from '../app/fileName';
 import { Icon } from '../app/Icon';
 import { useI18n } from '../i18n/I18n';
 import { currentPlatform } from '../platform/current';
@@ -19,7 +20,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const session = useSession();
   const meta = useMeta();
   const { t } = useI18n();
-  const [state, setState] = useState<State>({ step: 'running', progress: { phase: 'starting', fraction: 0 } });
+  const [state, setState] = useState<State>({
+    step: 'running',
+    progress: { phase: 'starting', fraction: 0 },
+  });
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const dialog = useRef<HTMLDivElement>(null);
   const opener = useRef<Element | null>(document.activeElement);
@@ -33,13 +37,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       .exportPdf(request, (progress) => live && setState({ step: 'running', progress }))
       .then(
         (bytes) => live && setState({ step: 'done', bytes, pages: null }),
-        (e: unknown) => live && setState({ step: 'error', message: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) =>
+          live && setState({ step: 'error', message: e instanceof Error ? e.message : String(e) }),
       );
     return () => {
       live = false;
     };
     // Export once per opening of the dialog, from the document as it was then.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -59,7 +63,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const save = () => {
     if (state.step !== 'done') return;
-    const name = `${(meta.title || 'linjaus').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim().slice(0, 80) || 'linjaus'}.pdf`;
+    const name = safeFileName(meta.title, 'pdf');
     void currentPlatform().files.saveFile(name, state.bytes, 'application/pdf');
   };
 
@@ -84,11 +88,22 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <p className="modal-intro">{t('exportIntro')}</p>
         {state.step !== 'error' && (
           <div className="progress-block">
-            <div className="progress" role="progressbar" aria-label={t('exportTitle')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+            <div
+              className="progress"
+              role="progressbar"
+              aria-label={t('exportTitle')}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(fraction * 100)}
+            >
               <div className="progress-bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
             </div>
             <p className="progress-label" role="status" data-export-state={state.step}>
-              {state.step === 'running' ? t(`exportPhase_${state.progress.phase}`) : state.pages ? t('exportPages', { count: state.pages }) : t('exportPhase_done')}
+              {state.step === 'running'
+                ? t(`exportPhase_${state.progress.phase}`)
+                : state.pages
+                  ? t('exportPages', { count: state.pages })
+                  : t('exportPhase_done')}
             </p>
           </div>
         )}
@@ -100,8 +115,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         {state.step === 'done' && (
           <div className="preview-strip">
             {Array.from({ length: PREVIEW_PAGES }, (_, i) => (
-              <figure key={i} className="preview-page" hidden={state.pages !== null && i >= state.pages}>
-                <canvas ref={(el) => void (canvases.current[i] = el)} role="img" aria-label={t('exportPreview', { page: i + 1 })} />
+              <figure
+                key={i}
+                className="preview-page"
+                hidden={state.pages !== null && i >= state.pages}
+              >
+                <canvas
+                  ref={(el) => void (canvases.current[i] = el)}
+                  role="img"
+                  aria-label={t('exportPreview', { page: i + 1 })}
+                />
               </figure>
             ))}
           </div>
@@ -110,7 +133,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="btn" onClick={onClose}>
             {t('close')}
           </button>
-          <button type="button" className="btn btn-primary" disabled={state.step !== 'done'} onClick={save}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={state.step !== 'done'}
+            onClick={save}
+          >
             <Icon name="download" /> {t('exportSave')}
           </button>
         </footer>

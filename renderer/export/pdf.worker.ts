@@ -9,10 +9,18 @@ import { exportPdf, loadBrand, type LoadedBrand } from '../../core/pdf';
 import type { PdfExportRequest } from '../platform/types';
 import type { FromWorker, ToWorker } from './protocol';
 
-const brandJson = import.meta.glob<unknown>('../../templates/brands/*/brand.json', { eager: true, import: 'default' });
-const fontUrls = import.meta.glob<string>('../../templates/brands/**/*.ttf', { eager: true, query: '?url', import: 'default' });
+const brandJson = import.meta.glob<unknown>('../../templates/brands/*/brand.json', {
+  eager: true,
+  import: 'default',
+});
+const fontUrls = import.meta.glob<string>('../../templates/brands/**/*.ttf', {
+  eager: true,
+  query: '?url',
+  import: 'default',
+});
 
-const post = (msg: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
+const post = (msg: FromWorker, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(msg, transfer);
 
 const fetchBytes = async (url: string) => {
   const res = await fetch(url);
@@ -50,20 +58,41 @@ function loadBrandKit(id: string): Promise<LoadedBrand> {
 let fallbackFont: Promise<Uint8Array | undefined> | null = null;
 const loadFallback = () =>
   (fallbackFont ??= (async () => {
-    const url = Object.entries(fontUrls).find(([p]) => p.includes('/_shared/') && /Emoji/i.test(p))?.[1];
+    const url = Object.entries(fontUrls).find(
+      ([p]) => p.includes('/_shared/') && /Emoji/i.test(p),
+    )?.[1];
     return url ? fetchBytes(url) : undefined;
   })());
 
 async function run(id: number, request: PdfExportRequest): Promise<void> {
   post({ type: 'progress', id, progress: { phase: 'fonts', fraction: 0 } });
   const { programme, language } = request;
-  const templateId = hasTemplate(programme.meta.templateId) ? programme.meta.templateId : (templateIds()[0] ?? '');
-  const [brand, fallback] = await Promise.all([loadBrandKit(programme.meta.brandKitId), loadFallback()]);
+  const templateId = hasTemplate(programme.meta.templateId)
+    ? programme.meta.templateId
+    : (templateIds()[0] ?? '');
+  const [brand, fallback] = await Promise.all([
+    loadBrandKit(programme.meta.brandKitId),
+    loadFallback(),
+  ]);
   const result = await exportPdf(
-    { programme, template: getTemplate(templateId), brand, language, ...(fallback ? { fallbackFont: fallback } : {}) },
-    (p) => post({ type: 'progress', id, progress: { phase: p.phase, fraction: overall(p.phase, p.fraction) } }),
+    {
+      programme,
+      template: getTemplate(templateId),
+      brand,
+      language,
+      ...(fallback ? { fallbackFont: fallback } : {}),
+    },
+    (p) =>
+      post({
+        type: 'progress',
+        id,
+        progress: { phase: p.phase, fraction: overall(p.phase, p.fraction) },
+      }),
   );
-  const buffer = result.bytes.buffer.slice(result.bytes.byteOffset, result.bytes.byteOffset + result.bytes.byteLength) as ArrayBuffer;
+  const buffer = result.bytes.buffer.slice(
+    result.bytes.byteOffset,
+    result.bytes.byteOffset + result.bytes.byteLength,
+  ) as ArrayBuffer;
   post({ type: 'done', id, pdf: buffer }, [buffer]);
 }
 
@@ -82,6 +111,10 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     return;
   }
   run(msg.id, msg.request).catch((error: unknown) =>
-    post({ type: 'error', id: msg.id, message: error instanceof Error ? error.message : String(error) }),
+    post({
+      type: 'error',
+      id: msg.id,
+      message: error instanceof Error ? error.message : String(error),
+    }),
   );
 });

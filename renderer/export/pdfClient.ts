@@ -15,7 +15,10 @@ export function createWorkerPdfExporter(): PdfExporter {
 
   const start = (): Worker => {
     if (worker) return worker;
-    const w = new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module', name: 'linjaus-pdf' });
+    const w = new Worker(new URL('./pdf.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'linjaus-pdf',
+    });
     w.addEventListener('message', (event: MessageEvent<FromWorker>) => {
       const msg = event.data;
       const p = pending.get(msg.id);

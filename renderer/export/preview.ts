@@ -1,5 +1,9 @@
 /** Render the first pages of a PDF to canvases with pdf.js (loaded only when a preview is shown). */
-export async function renderPreview(bytes: Uint8Array, canvases: HTMLCanvasElement[], width: number): Promise<number> {
+export async function renderPreview(
+  bytes: Uint8Array,
+  canvases: HTMLCanvasElement[],
+  width: number,
+): Promise<number> {
   const pdfjs = await import('pdfjs-dist');
   const { default: workerUrl } = await import('pdfjs-dist/build/pdf.worker.min.mjs?url');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;

@@ -11,8 +11,14 @@ interface Hit {
   readonly excerpt: { before: string; match: string; after: string };
 }
 
-const inline = (xs: Inline[]): string => xs.map((x) => (x.type === 'text' ? x.text : x.type === 'link' ? inline(x.children) : ' ')).join('');
-const block = (b: Block): string => (b.type === 'list' ? b.items.map((i) => `${inline(i.children)} ${i.list ? block(i.list) : ''}`).join(' ') : inline(b.children));
+const inline = (xs: Inline[]): string =>
+  xs
+    .map((x) => (x.type === 'text' ? x.text : x.type === 'link' ? inline(x.children) : ' '))
+    .join('');
+const block = (b: Block): string =>
+  b.type === 'list'
+    ? b.items.map((i) => `${inline(i.children)} ${i.list ? block(i.list) : ''}`).join(' ')
+    : inline(b.children);
 const rich = (r: RichText) => r.map(block).join(' ');
 
 function texts(p: Programme): { id: string; text: string }[] {
@@ -24,15 +30,20 @@ function texts(p: Programme): { id: string; text: string }[] {
         out.push({ id: th.id, text: `${th.title} ${rich(th.description)}` });
         for (const g of th.goals) {
           out.push({ id: g.id, text: `${g.title} ${rich(g.description)}` });
-          for (const a of g.actions) out.push({ id: a.id, text: `${a.title} ${rich(a.description)} ${a.responsible}` });
-          for (const i of g.indicators) out.push({ id: i.id, text: `${i.name} ${i.unit} ${i.source}` });
+          for (const a of g.actions)
+            out.push({ id: a.id, text: `${a.title} ${rich(a.description)} ${a.responsible}` });
+          for (const i of g.indicators)
+            out.push({ id: i.id, text: `${i.name} ${i.unit} ${i.source}` });
         }
-        for (const i of th.indicators) out.push({ id: i.id, text: `${i.name} ${i.unit} ${i.source}` });
+        for (const i of th.indicators)
+          out.push({ id: i.id, text: `${i.name} ${i.unit} ${i.source}` });
       }
     }
-    if (s.kind === 'indicators') for (const i of s.indicators) out.push({ id: i.id, text: `${i.name} ${i.unit} ${i.source}` });
+    if (s.kind === 'indicators')
+      for (const i of s.indicators) out.push({ id: i.id, text: `${i.name} ${i.unit} ${i.source}` });
     if (s.kind === 'budget') for (const l of s.lines) out.push({ id: l.id, text: l.category });
-    if (s.kind === 'schedule') for (const e of s.entries) out.push({ id: e.id, text: `${e.title} ${rich(e.description)}` });
+    if (s.kind === 'schedule')
+      for (const e of s.entries) out.push({ id: e.id, text: `${e.title} ${rich(e.description)}` });
   }
   return out;
 }
@@ -44,10 +55,18 @@ function search(p: Programme, query: string): Hit[] {
   for (const { id, text } of texts(p)) {
     const lower = text.toLocaleLowerCase();
     let from = 0;
-    for (let at = lower.indexOf(q, from); at >= 0 && hits.length < 200; at = lower.indexOf(q, from)) {
+    for (
+      let at = lower.indexOf(q, from);
+      at >= 0 && hits.length < 200;
+      at = lower.indexOf(q, from)
+    ) {
       hits.push({
         itemId: id,
-        excerpt: { before: text.slice(Math.max(0, at - 40), at), match: text.slice(at, at + q.length), after: text.slice(at + q.length, at + q.length + 60) },
+        excerpt: {
+          before: text.slice(Math.max(0, at - 40), at),
+          match: text.slice(at, at + q.length),
+          after: text.slice(at + q.length, at + q.length + 60),
+        },
       });
       from = at + q.length;
     }
@@ -62,9 +81,16 @@ export function FindPanel({ onClose }: { onClose: () => void }) {
   const deferred = useDeferredValue(query);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  const hits = useMemo(() => (deferred.trim().length < 2 ? [] : search(snapshot(session.doc), deferred)), [deferred, session]);
+  const hits = useMemo(
+    () => (deferred.trim().length < 2 ? [] : search(snapshot(session.doc), deferred)),
+    [deferred, session],
+  );
   return (
-    <aside className="side-panel" aria-labelledby="find-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <aside
+      className="side-panel"
+      aria-labelledby="find-title"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <header className="side-head">
         <h2 id="find-title" className="pane-title">
           {t('find')}
@@ -76,7 +102,15 @@ export function FindPanel({ onClose }: { onClose: () => void }) {
       <div className="side-body">
         <div className="search-box">
           <Icon name="search" />
-          <input ref={input} type="search" className="input" aria-label={t('findPlaceholder')} placeholder={t('findPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            ref={input}
+            type="search"
+            className="input"
+            aria-label={t('findPlaceholder')}
+            placeholder={t('findPlaceholder')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </div>
         {deferred.trim().length >= 2 && (
           <p className="find-count" role="status">

@@ -35,7 +35,11 @@ function makeI18n(lang: Language, setLang: (l: Language) => void): I18n {
   const dict = DICTS[lang];
   const locale = LOCALES[lang];
   const number = new Intl.NumberFormat(locale);
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 });
+  const money = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 2,
+  });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   // Creating an Intl.NumberFormat is slow; a long document formats thousands of numbers.
   const formats = new Map<string, Intl.NumberFormat>();
@@ -85,7 +89,10 @@ export const useI18n = (): I18n => useContext(I18nContext);
 
 /** Parse a number typed in any of the UI locales ("12,5", "1 200", "12.5"); null if not a number. */
 export function parseLocaleNumber(input: string): number | null {
-  const s = input.replace(/[\s\u00a0\u202f]/g, '').replace(/−/g, '-').replace(',', '.');
+  const s = input
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/−/g, '-')
+    .replace(',', '.');
   if (s === '' || !/^-?\d+(\.\d+)?$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;

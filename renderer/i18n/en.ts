@@ -123,7 +123,8 @@ export const en: Record<StringKey, string> = {
   findResults: '{count} matches',
   findNone: 'No matches',
   exportTitle: 'Export to PDF',
-  exportIntro: 'The PDF is accessible (PDF/UA structure, language, bookmarks) and fits as an attachment to a meeting agenda.',
+  exportIntro:
+    'The PDF is accessible (PDF/UA structure, language, bookmarks) and fits as an attachment to a meeting agenda.',
   exportStart: 'Create PDF',
   exportPhase_starting: 'Starting…',
   exportPhase_fonts: 'Loading fonts…',

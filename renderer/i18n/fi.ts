@@ -134,7 +134,8 @@ export const fi = {
   findNone: 'Ei osumia',
   // Export
   exportTitle: 'Vie PDF-tiedostoksi',
-  exportIntro: 'PDF on saavutettava (PDF/UA-rakenne, kieli, kirjanmerkit) ja sopii esityslistan liitteeksi.',
+  exportIntro:
+    'PDF on saavutettava (PDF/UA-rakenne, kieli, kirjanmerkit) ja sopii esityslistan liitteeksi.',
   exportStart: 'Luo PDF',
   exportPhase_starting: 'Käynnistetään…',
   exportPhase_fonts: 'Ladataan fontteja…',

@@ -123,7 +123,8 @@ export const sv: Record<StringKey, string> = {
   findResults: '{count} träffar',
   findNone: 'Inga träffar',
   exportTitle: 'Exportera som PDF',
-  exportIntro: 'PDF-filen är tillgänglig (PDF/UA-struktur, språk, bokmärken) och passar som bilaga till en föredragningslista.',
+  exportIntro:
+    'PDF-filen är tillgänglig (PDF/UA-struktur, språk, bokmärken) och passar som bilaga till en föredragningslista.',
   exportStart: 'Skapa PDF',
   exportPhase_starting: 'Startar…',
   exportPhase_fonts: 'Laddar typsnitt…',

@@ -15,7 +15,9 @@ import { useChildren } from '../session/hooks';
 import { revealItem } from './reveal';
 
 function treeItems(tree: HTMLElement): HTMLElement[] {
-  return Array.from(tree.querySelectorAll<HTMLElement>('[role="treeitem"]')).filter((el) => el.offsetParent !== null);
+  return Array.from(tree.querySelectorAll<HTMLElement>('[role="treeitem"]')).filter(
+    (el) => el.offsetParent !== null,
+  );
 }
 
 export function Outline() {
@@ -31,7 +33,9 @@ export function Outline() {
   const [dragging, setDragging] = useState<ItemId | null>(null);
 
   const focusItem = (id: ItemId) =>
-    requestAnimationFrame(() => tree.current?.querySelector<HTMLElement>(`[data-outline="${id}"]`)?.focus());
+    requestAnimationFrame(() =>
+      tree.current?.querySelector<HTMLElement>(`[data-outline="${id}"]`)?.focus(),
+    );
 
   const state: OutlineState = {
     active: active ?? sections[0] ?? null,
@@ -124,7 +128,10 @@ export function Outline() {
         if (!item || item.kind === 'section') return;
         const name = String((item.fields as { title?: string }).title || '');
         session.structural(() => deleteItem(session.doc, id));
-        toast.show(t('deleted', { name: name || t('delete') }), { label: t('undo'), run: () => session.undo() });
+        toast.show(t('deleted', { name: name || t('delete') }), {
+          label: t('undo'),
+          run: () => session.undo(),
+        });
         go(index - 1);
         break;
       }
@@ -140,7 +147,13 @@ export function Outline() {
         <h2 id="outline-title" className="pane-title">
           {t('outline')}
         </h2>
-        <ul ref={tree} role="tree" aria-labelledby="outline-title" className="tree" onKeyDown={onKeyDown}>
+        <ul
+          ref={tree}
+          role="tree"
+          aria-labelledby="outline-title"
+          className="tree"
+          onKeyDown={onKeyDown}
+        >
           {sections.map((id, i) => (
             <OutlineNode key={id} id={id} level={1} posinset={i + 1} setsize={sections.length} />
           ))}

@@ -10,7 +10,12 @@ import { canHoldChild } from '../editor/moves';
 
 const CHILD_KIND: Partial<Record<ItemKind, ItemKind>> = { theme: 'goal', goal: 'action' };
 
-function useTitle(id: ItemId): { kind: ItemKind | undefined; title: string; raw: string; childKind: ItemKind | undefined } {
+function useTitle(id: ItemId): {
+  kind: ItemKind | undefined;
+  title: string;
+  raw: string;
+  childKind: ItemKind | undefined;
+} {
   const item = useItem(id);
   const { template } = useSession();
   const docLang = useDocLanguage();
@@ -20,11 +25,21 @@ function useTitle(id: ItemId): { kind: ItemKind | undefined; title: string; raw:
   if (item.kind === 'section') {
     const f = item.fields as { sectionKind: string; key: string; title: string };
     const title = sectionTitle(template, f, docLang);
-    return { kind: 'section', title, raw: title, childKind: f.sectionKind === 'themes' ? 'theme' : undefined };
+    return {
+      kind: 'section',
+      title,
+      raw: title,
+      childKind: f.sectionKind === 'themes' ? 'theme' : undefined,
+    };
   }
   const title = String((item.fields as { title?: string }).title ?? '');
   const lv = item.kind as Level;
-  return { kind: item.kind, raw: title, title: title || t('untitledItem', { level: level(lv).toLocaleLowerCase() }), childKind: CHILD_KIND[item.kind] };
+  return {
+    kind: item.kind,
+    raw: title,
+    title: title || t('untitledItem', { level: level(lv).toLocaleLowerCase() }),
+    childKind: CHILD_KIND[item.kind],
+  };
 }
 
 function RenameInput({ id, kind, initial }: { id: ItemId; kind: ItemKind; initial: string }) {
@@ -55,7 +70,17 @@ function RenameInput({ id, kind, initial }: { id: ItemId; kind: ItemKind; initia
   );
 }
 
-export const OutlineNode = memo(function OutlineNode({ id, level, posinset, setsize }: { id: ItemId; level: number; posinset: number; setsize: number }) {
+export const OutlineNode = memo(function OutlineNode({
+  id,
+  level,
+  posinset,
+  setsize,
+}: {
+  id: ItemId;
+  level: number;
+  posinset: number;
+  setsize: number;
+}) {
   const outline = useOutline();
   const session = useSession();
   const { kind, title, raw, childKind } = useTitle(id);
@@ -120,7 +145,11 @@ export const OutlineNode = memo(function OutlineNode({ id, level, posinset, sets
         >
           {expandable ? (expanded ? '▾' : '▸') : ''}
         </span>
-        {outline.renaming === id ? <RenameInput id={id} kind={kind} initial={raw} /> : <span className="tree-label">{title}</span>}
+        {outline.renaming === id ? (
+          <RenameInput id={id} kind={kind} initial={raw} />
+        ) : (
+          <span className="tree-label">{title}</span>
+        )}
       </div>
       {expanded && (
         <ul role="group">

@@ -5,7 +5,8 @@ export function openStore(dbName: string, store: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(dbName, 1);
     req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store, { keyPath: 'id' });
+      if (!req.result.objectStoreNames.contains(store))
+        req.result.createObjectStore(store, { keyPath: 'id' });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error(`Cannot open IndexedDB database ${dbName}`));

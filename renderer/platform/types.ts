@@ -62,7 +62,10 @@ export interface PickedFile {
 /** Opening and saving files. In the browser: a file picker and a download. */
 export interface FileService {
   /** Let the user pick a file; null when they cancel. */
-  openFile(options: { extensions: readonly string[]; description: string }): Promise<PickedFile | null>;
+  openFile(options: {
+    extensions: readonly string[];
+    description: string;
+  }): Promise<PickedFile | null>;
   /** Save bytes under a suggested name; false when the user cancels. */
   saveFile(name: string, bytes: Uint8Array, mimeType: string): Promise<boolean>;
 }

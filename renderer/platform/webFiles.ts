@@ -24,7 +24,10 @@ export const webFiles: FileService = {
   async openFile({ extensions }) {
     const file = await pick(extensions.map((e) => `.${e}`).join(','));
     if (!file) return null;
-    return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } satisfies PickedFile;
+    return {
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    } satisfies PickedFile;
   },
   async saveFile(name, bytes, mimeType) {
     const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType });

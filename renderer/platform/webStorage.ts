@@ -21,8 +21,7 @@ const dbName = (id: string) => `linjaus-doc-${id}`;
 const TAB_ORIGIN: Origin = Object.freeze({ kind: 'remote', detail: 'tab' });
 
 type TabMessage =
-  | { type: 'hello'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array };
+  { type: 'hello'; stateVector: Uint8Array } | { type: 'update'; update: Uint8Array };
 
 class WebStoredDocument implements StoredDocument {
   private state: SaveState = 'saved';
@@ -36,7 +35,8 @@ class WebStoredDocument implements StoredDocument {
     private readonly persistence: IndexeddbPersistence,
     id: string,
   ) {
-    this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`linjaus:${id}`);
+    this.channel =
+      typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`linjaus:${id}`);
     this.channel?.addEventListener('message', this.onMessage);
     // Registered after y-indexeddb's own listener, so its write transaction already exists.
     doc.on('update', this.onUpdate);

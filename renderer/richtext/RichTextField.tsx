@@ -35,7 +35,17 @@ export interface RichTextFieldProps {
 
 const SAFE_URL = (url: string) => /^(https?:\/\/|mailto:)\S+$/i.test(url);
 
-function Binding({ session, element, fieldId, cursors }: { session: DocumentSession; element: Y.XmlElement; fieldId: string; cursors: React.RefObject<HTMLDivElement | null> }) {
+function Binding({
+  session,
+  element,
+  fieldId,
+  cursors,
+}: {
+  session: DocumentSession;
+  element: Y.XmlElement;
+  fieldId: string;
+  cursors: React.RefObject<HTMLDivElement | null>;
+}) {
   useYjsField(session, element, fieldId, cursors);
   return null;
 }
@@ -76,7 +86,13 @@ function FocusOnMount({ enabled }: { enabled: boolean }) {
   return null;
 }
 
-function LiveField({ element, fieldId, label, placeholder, focusNow }: RichTextFieldProps & { focusNow: boolean }) {
+function LiveField({
+  element,
+  fieldId,
+  label,
+  placeholder,
+  focusNow,
+}: RichTextFieldProps & { focusNow: boolean }) {
   const session = useSession();
   const cursors = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(false);
@@ -140,7 +156,12 @@ function RichTextFieldImpl(props: RichTextFieldProps) {
       {live ? (
         <LiveField {...props} focusNow={activated} />
       ) : (
-        <StaticRichText element={props.element} label={props.label} placeholder={props.placeholder} onActivate={() => setActivated(true)} />
+        <StaticRichText
+          element={props.element}
+          label={props.label}
+          placeholder={props.placeholder}
+          onActivate={() => setActivated(true)}
+        />
       )}
     </div>
   );

@@ -7,7 +7,9 @@ import type * as Y from 'yjs';
 import { readRichText, type Block, type Inline } from '../../core';
 
 function inlineText(children: Inline[]): string {
-  return children.map((c) => (c.type === 'text' ? c.text : c.type === 'link' ? inlineText(c.children) : '\n')).join('');
+  return children
+    .map((c) => (c.type === 'text' ? c.text : c.type === 'link' ? inlineText(c.children) : '\n'))
+    .join('');
 }
 
 function blockText(block: Block): string {
@@ -26,7 +28,13 @@ export function StaticRichText({
   placeholder: string;
   onActivate: () => void;
 }) {
-  const paragraphs = useMemo(() => readRichText(element).map(blockText).filter((s) => s !== ''), [element]);
+  const paragraphs = useMemo(
+    () =>
+      readRichText(element)
+        .map(blockText)
+        .filter((s) => s !== ''),
+    [element],
+  );
   return (
     <div
       className="rt-static rt-editor"

@@ -1,6 +1,11 @@
 /** The formatting toolbar of the focused field: marks, block type, lists, link. */
 import { $isLinkNode, $toggleLink } from '@lexical/link';
-import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createHeadingNode, $isHeadingNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
@@ -32,7 +37,13 @@ interface ToolbarState {
   link: boolean;
 }
 
-const EMPTY: ToolbarState = { bold: false, italic: false, underline: false, block: 'paragraph', link: false };
+const EMPTY: ToolbarState = {
+  bold: false,
+  italic: false,
+  underline: false,
+  block: 'paragraph',
+  link: false,
+};
 
 function readState(): ToolbarState {
   const selection = $getSelection();
@@ -63,7 +74,9 @@ function setBlock(editor: LexicalEditor, block: BlockType, current: BlockType): 
   editor.update(() => {
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return;
-    $setBlocksType(selection, () => (block === 'paragraph' ? $createParagraphNode() : $createHeadingNode(block)));
+    $setBlocksType(selection, () =>
+      block === 'paragraph' ? $createParagraphNode() : $createHeadingNode(block),
+    );
   });
 }
 
@@ -85,7 +98,10 @@ export function Toolbar({ visible }: { visible: boolean }) {
       $toggleLink(url);
     });
 
-  const refresh = useCallback(() => editor.getEditorState().read(() => setState(readState())), [editor]);
+  const refresh = useCallback(
+    () => editor.getEditorState().read(() => setState(readState())),
+    [editor],
+  );
 
   useEffect(
     () =>

@@ -5,7 +5,8 @@
  * before Lexical imports it.
  */
 
-const DROP = 'script,style,meta,link,title,img,svg,picture,video,audio,iframe,object,embed,canvas,form,input,button,select,textarea,noscript,template,head';
+const DROP =
+  'script,style,meta,link,title,img,svg,picture,video,audio,iframe,object,embed,canvas,form,input,button,select,textarea,noscript,template,head';
 
 function rename(el: Element, tag: string): Element {
   const out = el.ownerDocument.createElement(tag);
@@ -50,7 +51,10 @@ function styleToTags(el: HTMLElement): void {
 /** Word exports list items as paragraphs with a hidden bullet span: rebuild real lists. */
 function rebuildWordLists(body: HTMLElement): void {
   const isWordItem = (n: Element | null): n is HTMLElement =>
-    !!n && n.tagName === 'P' && (/MsoListParagraph/i.test(n.className) || /mso-list\s*:\s*l\d/i.test(n.getAttribute('style') ?? ''));
+    !!n &&
+    n.tagName === 'P' &&
+    (/MsoListParagraph/i.test(n.className) ||
+      /mso-list\s*:\s*l\d/i.test(n.getAttribute('style') ?? ''));
   for (const p of Array.from(body.querySelectorAll('p'))) {
     if (!isWordItem(p) || !p.isConnected) continue;
     const run: HTMLElement[] = [p];
@@ -60,9 +64,13 @@ function rebuildWordLists(body: HTMLElement): void {
       next = next.nextElementSibling;
     }
     const marker = (el: HTMLElement) =>
-      Array.from(el.querySelectorAll('span')).find((s) => /mso-list\s*:\s*ignore/i.test(s.getAttribute('style') ?? ''));
+      Array.from(el.querySelectorAll('span')).find((s) =>
+        /mso-list\s*:\s*ignore/i.test(s.getAttribute('style') ?? ''),
+      );
     const firstMarker = marker(p)?.textContent?.trim() ?? '';
-    const list = body.ownerDocument.createElement(/^(\d+|[a-z])[.)]/i.test(firstMarker) ? 'ol' : 'ul');
+    const list = body.ownerDocument.createElement(
+      /^(\d+|[a-z])[.)]/i.test(firstMarker) ? 'ol' : 'ul',
+    );
     p.before(list);
     for (const item of run) {
       marker(item)?.remove();
@@ -114,8 +122,19 @@ export function cleanPastedHtml(html: string): Document {
     else if (tag === 'STRONG') rename(el, 'b');
     else if (tag === 'EM') rename(el, 'i');
     else if (tag === 'A' && !SAFE_HREF.test(el.getAttribute('href') ?? '')) unwrap(el);
-    else if (tag.includes(':')) unwrap(el); // Word's <o:p> and friends
-    else if (tag === 'SPAN' || tag === 'FONT' || tag === 'CODE' || tag === 'MARK' || tag === 'SUB' || tag === 'SUP' || tag === 'S' || tag === 'DEL') unwrap(el);
+    else if (tag.includes(':'))
+      unwrap(el); // Word's <o:p> and friends
+    else if (
+      tag === 'SPAN' ||
+      tag === 'FONT' ||
+      tag === 'CODE' ||
+      tag === 'MARK' ||
+      tag === 'SUB' ||
+      tag === 'SUP' ||
+      tag === 'S' ||
+      tag === 'DEL'
+    )
+      unwrap(el);
   }
   for (const el of Array.from(body.querySelectorAll('*'))) {
     const keep = el.tagName === 'A' ? el.getAttribute('href') : null;

@@ -69,8 +69,16 @@ export function useYjsField(
       awareness.setLocalStateField('field', focusing ? fieldId : null);
       return false;
     };
-    const unFocus = editor.registerCommand(FOCUS_COMMAND, () => setFocus(true), COMMAND_PRIORITY_EDITOR);
-    const unBlur = editor.registerCommand(BLUR_COMMAND, () => setFocus(false), COMMAND_PRIORITY_EDITOR);
+    const unFocus = editor.registerCommand(
+      FOCUS_COMMAND,
+      () => setFocus(true),
+      COMMAND_PRIORITY_EDITOR,
+    );
+    const unBlur = editor.registerCommand(
+      BLUR_COMMAND,
+      () => setFocus(false),
+      COMMAND_PRIORITY_EDITOR,
+    );
     return () => {
       unFocus();
       unBlur();

@@ -18,7 +18,8 @@ import {
 
 type Listener = () => void;
 
-const sameIds = (a: readonly ItemId[], b: readonly ItemId[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameIds = (a: readonly ItemId[], b: readonly ItemId[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Cached, change-notifying reads over one Y.Doc. */
 export class DocStore {

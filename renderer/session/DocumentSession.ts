@@ -20,6 +20,9 @@ import {
 import type { Platform, SaveState, StoredDocument } from '../platform/types';
 import { DocStore } from './DocStore';
 
+/** Whether the document is connected to a workshop server (renderer/collab sets it). */
+export type NetworkState = 'local' | 'connecting' | 'connected' | 'offline';
+
 /** Thrown when a stored document cannot be opened. */
 export class OpenDocumentError extends Error {
   override readonly name = 'OpenDocumentError';
@@ -34,6 +37,8 @@ export class DocumentSession {
   readonly provider: Provider;
   private readonly undoListeners = new Set<() => void>();
   private undoVersion = 0;
+  private network: NetworkState = 'local';
+  private readonly networkListeners = new Set<() => void>();
 
   constructor(
     readonly id: string,
@@ -52,7 +57,8 @@ export class DocumentSession {
       this.undoVersion++;
       for (const l of this.undoListeners) l();
     };
-    for (const ev of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.undoManager.on(ev, bump);
+    for (const ev of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const)
+      this.undoManager.on(ev, bump);
     this.awareness = new Awareness(doc);
     const noop = () => undefined;
     this.provider = {
@@ -90,6 +96,18 @@ export class DocumentSession {
   subscribeUndo = (l: () => void) => {
     this.undoListeners.add(l);
     return () => this.undoListeners.delete(l);
+  };
+
+  /** Connection to a workshop server, set by renderer/collab; "local" when there is none. */
+  setNetworkState(state: NetworkState): void {
+    if (state === this.network) return;
+    this.network = state;
+    for (const l of this.networkListeners) l();
+  }
+  networkState = (): NetworkState => this.network;
+  subscribeNetwork = (l: () => void) => {
+    this.networkListeners.add(l);
+    return () => this.networkListeners.delete(l);
   };
 
   saveState = (): SaveState => this.stored.saveState();
@@ -134,7 +152,12 @@ export async function storeNewDocument(platform: Platform, source: Y.Doc): Promi
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(source), origin('template'));
   await stored.flush();
   const meta = getMeta(doc);
-  await platform.recent.touch({ id, title: meta.title, templateId: meta.templateId, updatedAt: Date.now() });
+  await platform.recent.touch({
+    id,
+    title: meta.title,
+    templateId: meta.templateId,
+    updatedAt: Date.now(),
+  });
   await stored.close();
   doc.destroy();
   return id;

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { ItemId, ItemKind, ItemView, Meta } from '../../core';
 import type { SaveState } from '../platform/types';
-import type { DocumentSession } from './DocumentSession';
+import type { DocumentSession, NetworkState } from './DocumentSession';
 
 export const SessionContext = createContext<DocumentSession | null>(null);
 
@@ -38,6 +38,12 @@ export function useMeta(): Meta {
 export function useSaveState(): SaveState {
   const session = useSession();
   return useSyncExternalStore(session.subscribeSaveState, session.saveState);
+}
+
+/** The workshop connection state (always "local" without renderer/collab). */
+export function useNetworkState(): NetworkState {
+  const session = useSession();
+  return useSyncExternalStore(session.subscribeNetwork, session.networkState);
 }
 
 /** Whether undo / redo are possible now. */

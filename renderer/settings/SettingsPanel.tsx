@@ -20,7 +20,17 @@ function useSetMeta() {
   };
 }
 
-function TextRow({ label, value, onChange, multiline }: { label: string; value: string; onChange: (v: string) => void; multiline?: boolean }) {
+function TextRow({
+  label,
+  value,
+  onChange,
+  multiline,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  multiline?: boolean;
+}) {
   const id = useId();
   return (
     <div className="fld">
@@ -28,7 +38,13 @@ function TextRow({ label, value, onChange, multiline }: { label: string; value: 
         {label}
       </label>
       {multiline ? (
-        <textarea id={id} className="input" rows={3} value={value} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          id={id}
+          className="input"
+          rows={3}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
         <input id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -55,7 +71,11 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
       </header>
       <div className="side-body">
         <TextRow label={t('docTitle')} value={meta.title} onChange={(title) => set({ title })} />
-        <TextRow label={t('subtitle')} value={meta.subtitle} onChange={(subtitle) => set({ subtitle })} />
+        <TextRow
+          label={t('subtitle')}
+          value={meta.subtitle}
+          onChange={(subtitle) => set({ subtitle })}
+        />
         <TextRow
           label={t('organisations')}
           multiline
@@ -63,8 +83,22 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           onChange={(v) => set({ organisations: v.split('\n').slice(0, 100) })}
         />
         <div className="fld-pair">
-          <ValidatedInput value={meta.periodStart ?? ''} label={t('periodStart')} hint={t('dateHint')} parse={parsePartialDate} commit={(v) => set({ periodStart: v as string | null })} errorText={t('invalidDate')} />
-          <ValidatedInput value={meta.periodEnd ?? ''} label={t('periodEnd')} hint={t('dateHint')} parse={parsePartialDate} commit={(v) => set({ periodEnd: v as string | null })} errorText={t('invalidDate')} />
+          <ValidatedInput
+            value={meta.periodStart ?? ''}
+            label={t('periodStart')}
+            hint={t('dateHint')}
+            parse={parsePartialDate}
+            commit={(v) => set({ periodStart: v as string | null })}
+            errorText={t('invalidDate')}
+          />
+          <ValidatedInput
+            value={meta.periodEnd ?? ''}
+            label={t('periodEnd')}
+            hint={t('dateHint')}
+            parse={parsePartialDate}
+            commit={(v) => set({ periodEnd: v as string | null })}
+            errorText={t('invalidDate')}
+          />
         </div>
         <div className="fld-pair">
           <div className="fld">
@@ -91,7 +125,12 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
             <label className="fld-label" htmlFor={statusId}>
               {t('docStatus')}
             </label>
-            <select id={statusId} className="input" value={meta.status} onChange={(e) => set({ status: ProgrammeStatus.parse(e.target.value) })}>
+            <select
+              id={statusId}
+              className="input"
+              value={meta.status}
+              onChange={(e) => set({ status: ProgrammeStatus.parse(e.target.value) })}
+            >
               {ProgrammeStatus.options.map((s) => (
                 <option key={s} value={s}>
                   {t(`docStatus_${s}`)}
@@ -102,10 +141,25 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
         </div>
         <fieldset className="fieldset">
           <legend>{t('approval')}</legend>
-          <TextRow label={t('approvalBody')} value={approval.body} onChange={(body) => set({ approval: { ...approval, body } })} />
+          <TextRow
+            label={t('approvalBody')}
+            value={approval.body}
+            onChange={(body) => set({ approval: { ...approval, body } })}
+          />
           <div className="fld-pair">
-            <ValidatedInput value={approval.date ?? ''} label={t('approvalDate')} hint={t('dateHint')} parse={parsePartialDate} commit={(v) => set({ approval: { ...approval, date: v as string | null } })} errorText={t('invalidDate')} />
-            <TextRow label={t('approvalReference')} value={approval.reference} onChange={(reference) => set({ approval: { ...approval, reference } })} />
+            <ValidatedInput
+              value={approval.date ?? ''}
+              label={t('approvalDate')}
+              hint={t('dateHint')}
+              parse={parsePartialDate}
+              commit={(v) => set({ approval: { ...approval, date: v as string | null } })}
+              errorText={t('invalidDate')}
+            />
+            <TextRow
+              label={t('approvalReference')}
+              value={approval.reference}
+              onChange={(reference) => set({ approval: { ...approval, reference } })}
+            />
           </div>
         </fieldset>
         <fieldset className="fieldset">

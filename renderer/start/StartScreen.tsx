@@ -40,9 +40,14 @@ export function StartScreen() {
 
   const openFile = (kind: 'linjaus' | 'json') =>
     run(async () => {
-      const file = await platform.files.openFile({ extensions: [kind], description: kind === 'json' ? 'JSON' : 'Linjaus' });
+      const file = await platform.files.openFile({
+        extensions: [kind],
+        description: kind === 'json' ? 'JSON' : 'Linjaus',
+      });
       if (!file) return null;
-      return kind === 'json' ? importJson(platform, file.name, file.bytes) : openLinjausFile(platform, file.name, file.bytes);
+      return kind === 'json'
+        ? importJson(platform, file.name, file.bytes)
+        : openLinjausFile(platform, file.name, file.bytes);
     });
 
   return (
@@ -75,7 +80,9 @@ export function StartScreen() {
                   key={id}
                   template={getTemplate(id)}
                   busy={busy}
-                  onCreate={(withExample) => run(() => createFromTemplate(platform, id, withExample, lang))}
+                  onCreate={(withExample) =>
+                    run(() => createFromTemplate(platform, id, withExample, lang))
+                  }
                 />
               ))}
             </div>
@@ -85,10 +92,20 @@ export function StartScreen() {
               {t('recentDocuments')}
             </h2>
             <div className="file-buttons">
-              <button type="button" className="btn" onClick={() => openFile('linjaus')} disabled={busy}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => openFile('linjaus')}
+                disabled={busy}
+              >
                 <Icon name="file" /> {t('openFile')}
               </button>
-              <button type="button" className="btn" onClick={() => openFile('json')} disabled={busy}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => openFile('json')}
+                disabled={busy}
+              >
                 <Icon name="upload" /> {t('importJson')}
               </button>
             </div>
@@ -99,7 +116,10 @@ export function StartScreen() {
                   <a className="recent-link" href={`#/d/${d.id}`}>
                     <span className="recent-title">{d.title || t('untitled')}</span>
                     <span className="recent-meta">
-                      {templateIds().includes(d.templateId) ? getTemplate(d.templateId).name[lang] : d.templateId} · {t('edited', { date: formatDate(d.updatedAt) })}
+                      {templateIds().includes(d.templateId)
+                        ? getTemplate(d.templateId).name[lang]
+                        : d.templateId}{' '}
+                      · {t('edited', { date: formatDate(d.updatedAt) })}
                     </span>
                   </a>
                   <button
@@ -108,7 +128,12 @@ export function StartScreen() {
                     aria-label={`${t('removeDocument')}: ${d.title || t('untitled')}`}
                     title={t('removeDocument')}
                     onClick={async () => {
-                      if (!(await platform.dialogs.confirm(t('confirmRemove', { title: d.title || t('untitled') })))) return;
+                      if (
+                        !(await platform.dialogs.confirm(
+                          t('confirmRemove', { title: d.title || t('untitled') }),
+                        ))
+                      )
+                        return;
                       await platform.storage.remove(d.id);
                       await platform.recent.remove(d.id);
                       refresh();

@@ -5,7 +5,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser';
-import { createDocument, fillBound, field, itemIds, reload, sectionId, trackErrors, typeInField, waitSaved } from './helpers/app';
+import {
+  createDocument,
+  fillBound,
+  field,
+  itemIds,
+  reload,
+  sectionId,
+  trackErrors,
+  typeInField,
+  waitSaved,
+} from './helpers/app';
 import { serveApp, type StaticServer } from './helpers/server';
 
 let server: StaticServer;
@@ -26,10 +36,16 @@ async function newPage(): Promise<Page> {
 }
 
 /** Click an "add" button and return the id of the card or row it created. */
-async function add(page: Page, button: ReturnType<Page['locator']>, created: string): Promise<string> {
+async function add(
+  page: Page,
+  button: ReturnType<Page['locator']>,
+  created: string,
+): Promise<string> {
   const before = await itemIds(page.locator('body'), created);
   await button.click();
-  await expect.poll(async () => (await itemIds(page.locator('body'), created)).length).toBe(before.length + 1);
+  await expect
+    .poll(async () => (await itemIds(page.locator('body'), created)).length)
+    .toBe(before.length + 1);
   const after = await itemIds(page.locator('body'), created);
   const id = after.find((x) => !before.includes(x));
   if (!id) throw new Error('nothing was added');
@@ -48,9 +64,17 @@ async function themeFlow(page: Page) {
   await fillBound(page, g1, 'title', 'Tavoite yksi');
   const g2 = await add(page, addGoal, '.card-goal');
   await fillBound(page, g2, 'title', 'Tavoite kaksi');
-  const a1 = await add(page, page.locator(`.card-goal[data-item="${g1}"] > .card-foot button`), '.card-action');
+  const a1 = await add(
+    page,
+    page.locator(`.card-goal[data-item="${g1}"] > .card-foot button`),
+    '.card-action',
+  );
   await fillBound(page, a1, 'title', 'Toimenpide A');
-  const i1 = await add(page, page.locator(`.card-goal[data-item="${g1}"] > .indicators > button`), 'tr[data-item]');
+  const i1 = await add(
+    page,
+    page.locator(`.card-goal[data-item="${g1}"] > .indicators > button`),
+    'tr[data-item]',
+  );
   await fillBound(page, i1, 'name', 'Uusiutuvan energian osuus');
   const baseline = page.getByRole('textbox', { name: 'Lähtötaso: Uusiutuvan energian osuus' });
   await baseline.fill('12,5');
@@ -60,12 +84,17 @@ async function themeFlow(page: Page) {
   const node = page.locator(`[data-outline="${t2}"]`);
   await node.focus();
   await page.keyboard.press('Alt+ArrowUp');
-  await expect.poll(() => itemIds(page.locator(`section[data-item="${themes}"]`), '.card-theme')).toEqual(
-    expect.arrayContaining([t2, t1]),
-  );
-  const order = async () => (await itemIds(page.locator(`section[data-item="${themes}"]`), '.card-theme')).filter((x) => x === t1 || x === t2);
+  await expect
+    .poll(() => itemIds(page.locator(`section[data-item="${themes}"]`), '.card-theme'))
+    .toEqual(expect.arrayContaining([t2, t1]));
+  const order = async () =>
+    (await itemIds(page.locator(`section[data-item="${themes}"]`), '.card-theme')).filter(
+      (x) => x === t1 || x === t2,
+    );
   await expect.poll(order).toEqual([t2, t1]);
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-outline'))).toBe(t2);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-outline')))
+    .toBe(t2);
   return { themes, t1, t2, g1, g2, a1, i1, order };
 }
 
@@ -76,22 +105,41 @@ describe('authoring app: documents', () => {
       const page = await newPage();
       const errors = trackErrors(page);
       await createDocument(page, server.url, templateId);
-      const firstTextKind = templateId === 'sijoittumisstrategia' ? 'richText' : templateId === 'kuntastrategia' ? 'vision' : 'vision';
+      const firstTextKind =
+        templateId === 'sijoittumisstrategia'
+          ? 'richText'
+          : templateId === 'kuntastrategia'
+            ? 'vision'
+            : 'vision';
       const first = await sectionId(page, firstTextKind);
       await typeInField(page, `${first}-body`, 'Seutu on vuonna 2030 elinvoimainen.');
       const ids = await themeFlow(page);
       await waitSaved(page);
 
       await reload(page);
-      await expect.poll(async () => (await field(page, `${first}-body`)).innerText()).toContain('Seutu on vuonna 2030 elinvoimainen.');
+      await expect
+        .poll(async () => (await field(page, `${first}-body`)).innerText())
+        .toContain('Seutu on vuonna 2030 elinvoimainen.');
       await expect.poll(ids.order).toEqual([ids.t2, ids.t1]);
-      await expect(page.locator(`[data-bound="${ids.t2}.title"]`).inputValue()).resolves.toBe('Toinen teema');
-      await expect(page.locator(`[data-bound="${ids.g1}.title"]`).inputValue()).resolves.toBe('Tavoite yksi');
-      await expect(page.locator(`[data-bound="${ids.g2}.title"]`).inputValue()).resolves.toBe('Tavoite kaksi');
-      await expect(page.locator(`[data-bound="${ids.a1}.title"]`).inputValue()).resolves.toBe('Toimenpide A');
-      await expect(page.getByRole('textbox', { name: 'Lähtötaso: Uusiutuvan energian osuus' }).inputValue()).resolves.toBe('12,5');
+      await expect(page.locator(`[data-bound="${ids.t2}.title"]`).inputValue()).resolves.toBe(
+        'Toinen teema',
+      );
+      await expect(page.locator(`[data-bound="${ids.g1}.title"]`).inputValue()).resolves.toBe(
+        'Tavoite yksi',
+      );
+      await expect(page.locator(`[data-bound="${ids.g2}.title"]`).inputValue()).resolves.toBe(
+        'Tavoite kaksi',
+      );
+      await expect(page.locator(`[data-bound="${ids.a1}.title"]`).inputValue()).resolves.toBe(
+        'Toimenpide A',
+      );
+      await expect(
+        page.getByRole('textbox', { name: 'Lähtötaso: Uusiutuvan energian osuus' }).inputValue(),
+      ).resolves.toBe('12,5');
       // The outline names the levels from the template and shows the new items.
-      await expect(page.locator(`[data-outline="${ids.g1}"] .tree-label`).innerText()).resolves.toBe('Tavoite yksi');
+      await expect(
+        page.locator(`[data-outline="${ids.g1}"] .tree-label`).innerText(),
+      ).resolves.toBe('Tavoite yksi');
       expect(errors).toEqual([]);
       await page.context().close();
     },
@@ -117,12 +165,20 @@ describe('authoring app: documents', () => {
     await fillBound(page, l2, 'category', 'Ostopalvelut');
     await page.locator(`tr[data-item="${l2}"] td.w-money input`).first().fill('36475');
     // Intl formats the total for the Finnish UI: 116 475,00 € (with narrow no-break spaces).
-    await expect.poll(() => page.getByTestId('budget-total').innerText()).toMatch(/^116\s475,00\s€$/);
+    await expect
+      .poll(() => page.getByTestId('budget-total').innerText())
+      .toMatch(/^116\s475,00\s€$/);
     await waitSaved(page);
     await reload(page);
-    await expect(page.locator(`[data-bound="${p1}.title"]`).inputValue()).resolves.toBe('Käynnistys');
-    await expect.poll(() => page.getByTestId('budget-total').innerText()).toMatch(/^116\s475,00\s€$/);
-    await expect.poll(async () => (await field(page, `${first}-body`)).innerText()).toContain('Hanke vahvistaa seudun osaamista.');
+    await expect(page.locator(`[data-bound="${p1}.title"]`).inputValue()).resolves.toBe(
+      'Käynnistys',
+    );
+    await expect
+      .poll(() => page.getByTestId('budget-total').innerText())
+      .toMatch(/^116\s475,00\s€$/);
+    await expect
+      .poll(async () => (await field(page, `${first}-body`)).innerText())
+      .toContain('Hanke vahvistaa seudun osaamista.');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -134,12 +190,15 @@ describe('authoring app: documents', () => {
     const other = await page.context().newPage();
     await other.goto(url);
     await other.locator('.doc-h1').waitFor();
-    await expect(other.locator('.doc-h1').innerText()).resolves.toBe(await page.locator('.doc-h1').innerText());
+    await expect(other.locator('.doc-h1').innerText()).resolves.toBe(
+      await page.locator('.doc-h1').innerText(),
+    );
     // A field far down the page shows its text when it is mounted late (lexical#4999).
-    const last = other.locator('.card-action').last();
-    await last.scrollIntoViewIfNeeded();
-    const editor = last.locator('[contenteditable="true"]').first();
-    await editor.waitFor();
+    await other.waitForFunction(
+      () => performance.getEntriesByName('linjaus:document-complete').length > 0,
+    );
+    const lastAction = (await other.locator('.card-action').last().getAttribute('data-item')) ?? '';
+    const editor = await field(other, `${lastAction}-description`);
     await expect.poll(() => editor.innerText()).not.toBe('');
     await page.context().close();
   });

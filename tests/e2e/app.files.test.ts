@@ -23,11 +23,16 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  return (await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })).newPage();
+  return (
+    await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+  ).newPage();
 }
 
 async function download(page: Page, button: string, name: string): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
   const file = join(dir, name);
   await d.saveAs(file);
   return file;
@@ -35,7 +40,10 @@ async function download(page: Page, button: string, name: string): Promise<strin
 
 async function openFromStart(page: Page, button: string, file: string): Promise<void> {
   await page.goto(server.url);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   await chooser.setFiles(file);
 }
 
@@ -57,7 +65,9 @@ describe('authoring app: files', () => {
       await openFromStart(other, button, file);
       await other.locator('.doc-h1').waitFor();
       await expect(other.locator('.doc-h1').innerText()).resolves.toBe(title);
-      await expect(other.locator('.card-theme .title-theme').first().inputValue()).resolves.toBe(themeTitle);
+      await expect(other.locator('.card-theme .title-theme').first().inputValue()).resolves.toBe(
+        themeTitle,
+      );
       await other.goto(server.url);
       await expect.poll(() => other.locator('.recent-title').allInnerTexts()).toEqual([title]);
       expect(errors).toEqual([]);
@@ -70,9 +80,14 @@ describe('authoring app: files', () => {
     const page = await newPage();
     await createDocument(page, server.url, 'kuntastrategia');
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, '{"format":"linjaus-programme","formatVersion":1,"id":"x","meta":{"title":5}');
+    writeFileSync(
+      bad,
+      '{"format":"linjaus-programme","formatVersion":1,"id":"x","meta":{"title":5}',
+    );
     await openFromStart(page, 'Tuo JSON', bad);
-    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/^Tiedostoa ei voitu avata: .*bad\.json/);
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toMatch(/^Tiedostoa ei voitu avata: .*bad\.json/);
     await expect(page.locator('.recent-title').count()).resolves.toBe(1);
     await page.context().close();
   });
@@ -86,7 +101,11 @@ describe('authoring app: files', () => {
     const goalId = (await goal.getAttribute('data-outline')) ?? '';
     await goal.dragTo(themes.nth(1));
     await expect
-      .poll(() => page.locator(`.card-theme[data-item="${secondTheme}"] .card-goal`).evaluateAll((els) => els.map((e) => e.getAttribute('data-item'))))
+      .poll(() =>
+        page
+          .locator(`.card-theme[data-item="${secondTheme}"] .card-goal`)
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-item'))),
+      )
       .toContain(goalId);
     await page.context().close();
   });

@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchProfile } from './helpers/browser';
-import { createDocument, field, fillBound, reload, sectionId, trackErrors, typeInField, waitSaved } from './helpers/app';
+import {
+  createDocument,
+  field,
+  fillBound,
+  reload,
+  sectionId,
+  trackErrors,
+  typeInField,
+  waitSaved,
+} from './helpers/app';
 import { serveApp, type StaticServer } from './helpers/server';
 
 let server: StaticServer;
@@ -35,20 +44,28 @@ describe('authoring app: two tabs', () => {
     const themes = await sectionId(a, 'themes');
 
     await typeInField(a, vision, 'Kirjoitettu välilehdellä A.');
-    await expect.poll(async () => (await field(b, vision)).innerText()).toBe('Kirjoitettu välilehdellä A.');
+    await expect
+      .poll(async () => (await field(b, vision)).innerText())
+      .toBe('Kirjoitettu välilehdellä A.');
 
     await b.locator(`section[data-item="${themes}"] .themes > button.btn-add`).click();
     const themeId = (await b.locator('.card-theme').first().getAttribute('data-item')) ?? '';
     await fillBound(b, themeId, 'title', 'Teema välilehdeltä B');
-    await expect.poll(() => a.locator(`[data-bound="${themeId}.title"]`).inputValue()).toBe('Teema välilehdeltä B');
-    await expect.poll(() => a.locator(`[data-outline="${themeId}"] .tree-label`).innerText()).toBe('Teema välilehdeltä B');
+    await expect
+      .poll(() => a.locator(`[data-bound="${themeId}.title"]`).inputValue())
+      .toBe('Teema välilehdeltä B');
+    await expect
+      .poll(() => a.locator(`[data-outline="${themeId}"] .tree-label`).innerText())
+      .toBe('Teema välilehdeltä B');
 
     // A's undo removes A's text only; B's theme stays, in both pages.
     await (await field(a, vision)).click();
     await a.keyboard.press('Control+z');
     await expect.poll(async () => (await (await field(a, vision)).innerText()).trim()).toBe('');
     await expect.poll(async () => (await (await field(b, vision)).innerText()).trim()).toBe('');
-    await expect(a.locator(`[data-bound="${themeId}.title"]`).inputValue()).resolves.toBe('Teema välilehdeltä B');
+    await expect(a.locator(`[data-bound="${themeId}.title"]`).inputValue()).resolves.toBe(
+      'Teema välilehdeltä B',
+    );
 
     await typeInField(b, vision, 'Lopullinen visio.');
     await expect.poll(async () => (await field(a, vision)).innerText()).toBe('Lopullinen visio.');
@@ -56,10 +73,14 @@ describe('authoring app: two tabs', () => {
     await waitSaved(b);
     await reload(a);
     await expect.poll(async () => (await field(a, vision)).innerText()).toBe('Lopullinen visio.');
-    await expect(a.locator(`[data-bound="${themeId}.title"]`).inputValue()).resolves.toBe('Teema välilehdeltä B');
+    await expect(a.locator(`[data-bound="${themeId}.title"]`).inputValue()).resolves.toBe(
+      'Teema välilehdeltä B',
+    );
     // The reloaded page still syncs with the other one.
     await fillBound(b, themeId, 'title', 'Muutettu B:ssä');
-    await expect.poll(() => a.locator(`[data-bound="${themeId}.title"]`).inputValue()).toBe('Muutettu B:ssä');
+    await expect
+      .poll(() => a.locator(`[data-bound="${themeId}.title"]`).inputValue())
+      .toBe('Muutettu B:ssä');
     expect(errors).toEqual([]);
   });
 });

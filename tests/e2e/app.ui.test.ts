@@ -70,7 +70,10 @@ describe('authoring app: accessibility', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Vie PDF' }).click();
-    await page.getByRole('dialog').locator('[data-export-state="done"]').waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('dialog')
+      .locator('[data-export-state="done"]')
+      .waitFor({ timeout: 60_000 });
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
@@ -90,7 +93,13 @@ describe('authoring app: accessibility', () => {
     const id = (await focused.getAttribute('data-outline')) ?? '';
     await page.keyboard.press('Enter');
     // Enter shows the item in the document and focuses its first field.
-    await expect.poll(() => page.evaluate((i) => document.activeElement?.closest('[data-item]')?.getAttribute('data-item'), id)).toBe(id);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.activeElement?.closest('[data-item]')?.getAttribute('data-item'),
+        ),
+      )
+      .toBe(id);
     expect(['auto', 'solid']).toContain(ring);
     await page.context().close();
   });

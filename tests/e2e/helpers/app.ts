@@ -3,10 +3,18 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Open the start screen and create a document from a template; resolves on the editor. */
-export async function createDocument(page: Page, baseUrl: string, templateId: string, options: { example?: boolean } = {}): Promise<string> {
+export async function createDocument(
+  page: Page,
+  baseUrl: string,
+  templateId: string,
+  options: { example?: boolean } = {},
+): Promise<string> {
   await page.goto(baseUrl);
   const card = page.locator(`[data-template="${templateId}"]`);
-  await card.getByRole('button').nth(options.example ? 1 : 0).click();
+  await card
+    .getByRole('button')
+    .nth(options.example ? 1 : 0)
+    .click();
   await page.locator('.doc-h1').waitFor();
   await waitSaved(page);
   const id = /#\/d\/(.+)$/.exec(page.url())?.[1];
@@ -47,7 +55,9 @@ export async function sectionId(page: Page, kind: string): Promise<string> {
 
 /** Ids of the items rendered as cards / rows of one kind inside a container, in order. */
 export async function itemIds(scope: Locator, selector: string): Promise<string[]> {
-  return scope.locator(selector).evaluateAll((els) => els.map((e) => e.getAttribute('data-item') ?? ''));
+  return scope
+    .locator(selector)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-item') ?? ''));
 }
 
 /** Reload and wait for the document to be shown again. */
@@ -57,7 +67,12 @@ export async function reload(page: Page): Promise<void> {
 }
 
 /** Fill a bound text input (title, name …) of an item. */
-export async function fillBound(page: Page, itemId: string, fieldName: string, value: string): Promise<void> {
+export async function fillBound(
+  page: Page,
+  itemId: string,
+  fieldName: string,
+  value: string,
+): Promise<void> {
   const input = page.locator(`[data-bound="${itemId}.${fieldName}"]`);
   await input.fill(value);
   await expect.poll(() => input.inputValue()).toBe(value);

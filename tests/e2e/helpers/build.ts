@@ -4,8 +4,12 @@ import { resolve } from 'node:path';
 
 export default function setup(): void {
   if (process.env.LINJAUS_E2E_SKIP_BUILD === '1') return;
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
-    cwd: resolve(import.meta.dirname, '../../..'),
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'],
+    {
+      cwd: resolve(import.meta.dirname, '../../..'),
+      stdio: 'inherit',
+    },
+  );
 }

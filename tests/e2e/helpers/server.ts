@@ -25,7 +25,8 @@ export interface StaticServer {
 
 /** Serve `root` (default dist/web); throws if the app has not been built. */
 export async function serveApp(root = DIST): Promise<StaticServer> {
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`No built app in ${root}: run \`npm run build:web\` first.`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`No built app in ${root}: run \`npm run build:web\` first.`);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
@@ -33,7 +34,10 @@ export async function serveApp(root = DIST): Promise<StaticServer> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
