@@ -8,6 +8,8 @@ import { revealItem } from '../outline/reveal';
 
 interface Hit {
   readonly itemId: string;
+  /** The title of the item the match is in. */
+  readonly where: string;
   readonly excerpt: { before: string; match: string; after: string };
 }
 
@@ -21,29 +23,36 @@ const block = (b: Block): string =>
     : inline(b.children);
 const rich = (r: RichText) => r.map(block).join(' ');
 
-function texts(p: Programme): { id: string; text: string }[] {
-  const out: { id: string; text: string }[] = [];
+function texts(p: Programme): { id: string; where: string; text: string }[] {
+  const out: { id: string; where: string; text: string }[] = [];
   for (const s of p.sections) {
-    out.push({ id: s.id, text: `${s.title} ${rich(s.body)}` });
+    out.push({ id: s.id, where: s.title || s.key, text: `${s.title} ${rich(s.body)}` });
     if (s.kind === 'themes') {
       for (const th of s.themes) {
-        out.push({ id: th.id, text: `${th.title} ${rich(th.description)}` });
+        out.push({ id: th.id, where: th.title, text: `${th.title} ${rich(th.description)}` });
         for (const g of th.goals) {
-          out.push({ id: g.id, text: `${g.title} ${rich(g.description)}` });
+          out.push({ id: g.id, where: g.title, text: `${g.title} ${rich(g.description)}` });
           for (const a of g.actions)
-            out.push({ id: a.id, text: `${a.title} ${rich(a.description)} ${a.responsible}` });
+            out.push({
+              id: a.id,
+              where: a.title,
+              text: `${a.title} ${rich(a.description)} ${a.responsible}`,
+            });
           for (const i of g.indicators)
-            out.push({ id: i.id, text: `${i.name} ${i.unit} ${i.source}` });
+            out.push({ id: i.id, where: i.name, text: `${i.name} ${i.unit} ${i.source}` });
         }
         for (const i of th.indicators)
-          out.push({ id: i.id, text: `${i.name} ${i.unit} ${i.source}` });
+          out.push({ id: i.id, where: i.name, text: `${i.name} ${i.unit} ${i.source}` });
       }
     }
     if (s.kind === 'indicators')
-      for (const i of s.indicators) out.push({ id: i.id, text: `${i.name} ${i.unit} ${i.source}` });
-    if (s.kind === 'budget') for (const l of s.lines) out.push({ id: l.id, text: l.category });
+      for (const i of s.indicators)
+        out.push({ id: i.id, where: i.name, text: `${i.name} ${i.unit} ${i.source}` });
+    if (s.kind === 'budget')
+      for (const l of s.lines) out.push({ id: l.id, where: l.category, text: l.category });
     if (s.kind === 'schedule')
-      for (const e of s.entries) out.push({ id: e.id, text: `${e.title} ${rich(e.description)}` });
+      for (const e of s.entries)
+        out.push({ id: e.id, where: e.title, text: `${e.title} ${rich(e.description)}` });
   }
   return out;
 }
@@ -52,7 +61,7 @@ function search(p: Programme, query: string): Hit[] {
   const q = query.trim().toLocaleLowerCase();
   if (q.length < 2) return [];
   const hits: Hit[] = [];
-  for (const { id, text } of texts(p)) {
+  for (const { id, where, text } of texts(p)) {
     const lower = text.toLocaleLowerCase();
     let from = 0;
     for (
@@ -62,6 +71,7 @@ function search(p: Programme, query: string): Hit[] {
     ) {
       hits.push({
         itemId: id,
+        where,
         excerpt: {
           before: text.slice(Math.max(0, at - 40), at),
           match: text.slice(at, at + q.length),
@@ -121,7 +131,7 @@ export function FindPanel({ onClose }: { onClose: () => void }) {
           {hits.map((h, i) => (
             <li key={i}>
               <button type="button" className="find-hit" onClick={() => revealItem(h.itemId)}>
-                …{h.excerpt.before}
+                {h.where && <span className="find-where">{h.where}</span>}…{h.excerpt.before}
                 <mark>{h.excerpt.match}</mark>
                 {h.excerpt.after}…
               </button>
