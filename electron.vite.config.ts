@@ -39,7 +39,10 @@ export default defineConfig({
       ...renderer.build,
       outDir: here('out/renderer'),
       emptyOutDir: true,
-      rollupOptions: { ...renderer.build?.rollupOptions, input: { index: here('renderer/index.html') } },
+      rollupOptions: {
+        ...renderer.build?.rollupOptions,
+        input: { index: here('renderer/index.html') },
+      },
     },
   },
 });

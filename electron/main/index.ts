@@ -29,7 +29,10 @@ import { createWindows, sendEvent } from './windows/index';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root in development (out/main → ../..); unused in a packaged app. */
 const repoRoot = path.resolve(here, '../..');
-const devServer = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
+const devServer =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL
+    ? new URL(process.env.ELECTRON_RENDERER_URL).origin
+    : null;
 const origins = { ...APP_ORIGINS, devServer };
 
 // Started as `electron out/main/index.js` in development, Electron would not read our
@@ -41,7 +44,8 @@ app.enableSandbox();
 // One app instance: a second launch (a double-clicked file) hands its files to the first.
 const pendingFiles: string[] = [];
 let openFiles: ((files: string[]) => Promise<void>) | null = null;
-const queueOrOpen = (files: string[]) => (openFiles ? void openFiles(files) : void pendingFiles.push(...files));
+const queueOrOpen = (files: string[]) =>
+  openFiles ? void openFiles(files) : void pendingFiles.push(...files);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -68,7 +72,8 @@ async function start(): Promise<void> {
   const settingsFile = path.join(dataDir, 'settings.json');
   const settings: AppSettings = await loadSettings(settingsFile);
   let language: UiLanguage = settings.language ?? languageForLocale(app.getLocale());
-  const persist = () => void saveSettings(settingsFile, settings).catch((error: unknown) => console.error(error));
+  const persist = () =>
+    void saveSettings(settingsFile, settings).catch((error: unknown) => console.error(error));
 
   const recent = await RecentIndex.load(path.join(dataDir, 'recent.json'));
   const registry = new WindowRegistry();
@@ -76,7 +81,8 @@ async function start(): Promise<void> {
   const sessions = new DocumentSessions(
     { codec: linjausCodec, unsavedDir: path.join(dataDir, 'unsaved'), recent },
     {
-      documentUpdate: (documentId, update, windowIds) => windowIds.forEach((w) => sendEvent(w, 'documentUpdate', { documentId, update })),
+      documentUpdate: (documentId, update, windowIds) =>
+        windowIds.forEach((w) => sendEvent(w, 'documentUpdate', { documentId, update })),
       fileState: (documentId, state) => {
         fileBehind.set(documentId, state.isFileBehind);
         windows.refresh();
@@ -84,7 +90,9 @@ async function start(): Promise<void> {
     },
   );
 
-  const brandsDir = app.isPackaged ? path.join(process.resourcesPath, 'brands') : path.join(repoRoot, 'templates', 'brands');
+  const brandsDir = app.isPackaged
+    ? path.join(process.resourcesPath, 'brands')
+    : path.join(repoRoot, 'templates', 'brands');
   const pdf = createUtilityExporter(path.join(here, 'exportWorker.js'), brandsDir);
   const dialogs = createNativeDialogs({ isPackaged: app.isPackaged, language: () => language });
 
@@ -101,7 +109,10 @@ async function start(): Promise<void> {
         isWorkshopActive: false,
         isDevelopment: !app.isPackaged,
       },
-      { main: controller, sendToRenderer: (windowId, command) => sendEvent(windowId, 'menuCommand', { command }) },
+      {
+        main: controller,
+        sendToRenderer: (windowId, command) => sendEvent(windowId, 'menuCommand', { command }),
+      },
     );
   };
 
@@ -135,7 +146,8 @@ async function start(): Promise<void> {
     language: () => language,
     setLanguage: async (next) => {
       windows.setLanguage(next);
-      for (const entry of registry.all()) sendEvent(entry.windowId, 'menuCommand', { command: `view.language.${next}` });
+      for (const entry of registry.all())
+        sendEvent(entry.windowId, 'menuCommand', { command: `view.language.${next}` });
     },
     openExternal: async (url) => void (await openExternalSafely(url)),
     appVersion: app.getVersion(),
@@ -154,7 +166,13 @@ async function start(): Promise<void> {
     openExternal: async (url) => void (await openExternalSafely(url)),
     language: () => language,
   };
-  registerIpc(createHandlers((windowId, requestId, p) => sendEvent(windowId, 'pdfProgress', { requestId, ...p })), services, origins);
+  registerIpc(
+    createHandlers((windowId, requestId, p) =>
+      sendEvent(windowId, 'pdfProgress', { requestId, ...p }),
+    ),
+    services,
+    origins,
+  );
   refreshMenu();
 
   // New documents that were never saved come back after a crash, each in its window.

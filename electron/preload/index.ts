@@ -11,7 +11,8 @@ import { eventChannel, ipcChannel } from '../shared/channels';
 import type { IpcEvents, IpcOperation } from '../shared/contract';
 
 function invoke<K extends IpcOperation>(operation: K): DesktopInvokeApi[K] {
-  return ((...args: unknown[]) => ipcRenderer.invoke(ipcChannel(operation), ...args)) as DesktopInvokeApi[K];
+  return ((...args: unknown[]) =>
+    ipcRenderer.invoke(ipcChannel(operation), ...args)) as DesktopInvokeApi[K];
 }
 
 function subscribe<E extends keyof IpcEvents>(event: E) {

@@ -13,12 +13,20 @@ import { Language, Programme } from '../../core';
 /** Largest byte payload one call may carry (a Yjs state of a very large programme fits). */
 export const MAX_IPC_BYTES = 64 * 1024 * 1024;
 
-const Bytes = z.custom<Uint8Array>((b) => b instanceof Uint8Array && b.length <= MAX_IPC_BYTES, 'bytes (a Uint8Array up to 64 MiB)');
+const Bytes = z.custom<Uint8Array>(
+  (b) => b instanceof Uint8Array && b.length <= MAX_IPC_BYTES,
+  'bytes (a Uint8Array up to 64 MiB)',
+);
 const DocumentId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 const ShortText = z.string().max(500);
 /** A file name suggested by the renderer: no folders, no control characters. */
-// eslint-disable-next-line no-control-regex
-const FileName = z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/);
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const FileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/);
+/* eslint-enable no-control-regex */
 const Extension = z.string().regex(/^[a-z0-9]{1,10}$/);
 
 /** Argument schemas, by operation name. Each is a tuple: the arguments of the preload function. */
@@ -33,12 +41,21 @@ export const ipcArgs = {
   documentRemove: z.tuple([DocumentId]),
   recentList: z.tuple([]),
   recentTouch: z.tuple([
-    z.object({ id: DocumentId, title: ShortText, templateId: ShortText, updatedAt: z.number().int().nonnegative() }),
+    z.object({
+      id: DocumentId,
+      title: ShortText,
+      templateId: ShortText,
+      updatedAt: z.number().int().nonnegative(),
+    }),
   ]),
   recentRemove: z.tuple([DocumentId]),
-  fileOpen: z.tuple([z.object({ extensions: z.array(Extension).min(1).max(10), description: ShortText })]),
+  fileOpen: z.tuple([
+    z.object({ extensions: z.array(Extension).min(1).max(10), description: ShortText }),
+  ]),
   fileSave: z.tuple([z.object({ name: FileName, bytes: Bytes, mimeType: z.string().max(100) })]),
-  pdfExport: z.tuple([z.object({ requestId: z.string().max(64), programme: Programme, language: Language })]),
+  pdfExport: z.tuple([
+    z.object({ requestId: z.string().max(64), programme: Programme, language: Language }),
+  ]),
   pdfWarmUp: z.tuple([]),
   dialogConfirm: z.tuple([z.string().min(1).max(2000)]),
   windowSetState: z.tuple([z.object({ title: ShortText, isDirty: z.boolean() })]),
@@ -61,7 +78,11 @@ export interface IpcEvents {
   /** Changes main merged into a document from disk (another copy, a new id after Save as). */
   documentUpdate: { readonly documentId: string; readonly update: Uint8Array };
   /** Progress of a PDF export. */
-  pdfProgress: { readonly requestId: string; readonly phase: 'starting' | 'fonts' | 'layout' | 'done'; readonly fraction: number };
+  pdfProgress: {
+    readonly requestId: string;
+    readonly phase: 'starting' | 'fonts' | 'layout' | 'done';
+    readonly fraction: number;
+  };
   /** Show this document in the window (main opened a file into a start-screen window). */
   showDocument: { readonly documentId: string };
 }

@@ -19,7 +19,10 @@ interface Issue {
   description: string;
   manualReview: boolean;
 }
-type Run = (options: Record<string, unknown>, forCli?: boolean) => Promise<{ issues: Issue[]; errors: unknown[]; atomicChecks: number; globalChecks: number }>;
+type Run = (
+  options: Record<string, unknown>,
+  forCli?: boolean,
+) => Promise<{ issues: Issue[]; errors: unknown[]; atomicChecks: number; globalChecks: number }>;
 
 const require = createRequire(import.meta.url);
 const run = require('@doyensec/electronegativity/dist/runner.js') as Run;
@@ -28,7 +31,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const HIGH = new Set(['HIGH', 'CRITICAL']);
 
 async function main(): Promise<void> {
-  const inputs = process.argv.length > 2 ? process.argv.slice(2).map((p) => path.resolve(p)) : [path.join(root, 'electron')];
+  const inputs =
+    process.argv.length > 2
+      ? process.argv.slice(2).map((p) => path.resolve(p))
+      : [path.join(root, 'electron')];
   let high = 0;
   for (const input of inputs) {
     const result = await run({
@@ -45,13 +51,18 @@ async function main(): Promise<void> {
       electronVersionOverride: electronVersion,
       parserPlugins: [],
     });
-    console.log(`electronegativity ${path.relative(root, input)}/ (Electron ${electronVersion}): ${result.atomicChecks} atomic + ${result.globalChecks} global checks, ${result.issues.length} findings, ${result.errors.length} parse errors`);
+    console.log(
+      `electronegativity ${path.relative(root, input)}/ (Electron ${electronVersion}): ${result.atomicChecks} atomic + ${result.globalChecks} global checks, ${result.issues.length} findings, ${result.errors.length} parse errors`,
+    );
     for (const issue of result.issues) {
       const isHigh = HIGH.has(issue.severity.name.toUpperCase());
       if (isHigh) high++;
-      console.log(`  ${isHigh ? 'HIGH ' : '     '}${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(10)} ${issue.id.padEnd(40)} ${issue.file}:${issue.location.line}`);
+      console.log(
+        `  ${isHigh ? 'HIGH ' : '     '}${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(10)} ${issue.id.padEnd(40)} ${issue.file}:${issue.location.line}`,
+      );
     }
-    if (result.errors.length > 0) console.log(`  parse errors: ${JSON.stringify(result.errors).slice(0, 500)}`);
+    if (result.errors.length > 0)
+      console.log(`  parse errors: ${JSON.stringify(result.errors).slice(0, 500)}`);
   }
   if (high > 0) {
     console.error(`electronegativity: ${high} finding(s) of high severity.`);

@@ -9,6 +9,8 @@
  */
 import * as Y from 'yjs';
 import { getMeta, type Origin } from '../../core';
+// A type-only import of the preload's API type (declared once, in the shell): no code crosses.
+// eslint-disable-next-line no-restricted-imports
 import type { DesktopApi } from '../../electron/main/ipc/api';
 import { installPlatform } from './current';
 import type { DocumentStorage, Platform, SaveState, StoredDocument } from './types';
@@ -73,11 +75,16 @@ class DesktopStoredDocument implements StoredDocument {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === DESKTOP_ORIGIN) return this.report();
-    this.enqueue(() => (this.attached ? this.api.documentAppend({ documentId: this.id, update }) : this.attach()));
+    this.enqueue(() =>
+      this.attached ? this.api.documentAppend({ documentId: this.id, update }) : this.attach(),
+    );
   };
 
   private async attach(): Promise<void> {
-    const { update } = await this.api.documentOpen({ documentId: this.id, state: Y.encodeStateAsUpdate(this.doc) });
+    const { update } = await this.api.documentOpen({
+      documentId: this.id,
+      state: Y.encodeStateAsUpdate(this.doc),
+    });
     this.attached = true;
     Y.applyUpdate(this.doc, update, DESKTOP_ORIGIN);
   }
@@ -132,7 +139,10 @@ function desktopStorage(api: DesktopApi): DocumentStorage {
         // A new document (storeNewDocument): main creates it with its first update.
         return new DesktopStoredDocument(api, id, doc, false);
       }
-      const { update } = await api.documentOpen({ documentId: id, state: Y.encodeStateAsUpdate(doc) });
+      const { update } = await api.documentOpen({
+        documentId: id,
+        state: Y.encodeStateAsUpdate(doc),
+      });
       Y.applyUpdate(doc, update, DESKTOP_ORIGIN);
       return new DesktopStoredDocument(api, id, doc, true);
     },
@@ -149,21 +159,28 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     storage: desktopStorage(api),
     recent: {
       list: () => api.recentList(),
-      touch: (entry) => api.recentTouch({ ...entry, updatedAt: Math.max(0, Math.round(entry.updatedAt)) }),
+      touch: (entry) =>
+        api.recentTouch({ ...entry, updatedAt: Math.max(0, Math.round(entry.updatedAt)) }),
       remove: (id) => api.recentRemove(id),
     },
     files: {
-      openFile: (options) => api.fileOpen({ extensions: [...options.extensions], description: options.description }),
+      openFile: (options) =>
+        api.fileOpen({ extensions: [...options.extensions], description: options.description }),
       saveFile: (name, bytes, mimeType) => api.fileSave({ name, bytes, mimeType }),
     },
     pdf: {
       async exportPdf(request, onProgress) {
         const requestId = `pdf-${Date.now().toString(36)}-${++counter}`;
         const stop = api.onPdfProgress((event) => {
-          if (event.requestId === requestId) onProgress?.({ phase: event.phase, fraction: event.fraction });
+          if (event.requestId === requestId)
+            onProgress?.({ phase: event.phase, fraction: event.fraction });
         });
         try {
-          return await api.pdfExport({ requestId, programme: request.programme, language: request.language });
+          return await api.pdfExport({
+            requestId,
+            programme: request.programme,
+            language: request.language,
+          });
         } finally {
           stop();
         }

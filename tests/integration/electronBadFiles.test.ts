@@ -47,8 +47,18 @@ const goodManifest = () => {
 
 const cases: { name: string; bytes: () => Uint8Array; code: string; message: RegExp }[] = [
   { name: 'a zero-length file', bytes: () => new Uint8Array(0), code: 'empty', message: /empty/ },
-  { name: 'a truncated file', bytes: () => valid().subarray(0, 200), code: 'truncated', message: /damaged or incomplete/ },
-  { name: 'a file that is not a zip', bytes: () => strToU8('Hei, tämä on tekstitiedosto.'), code: 'not-zip', message: /not a zip/ },
+  {
+    name: 'a truncated file',
+    bytes: () => valid().subarray(0, 200),
+    code: 'truncated',
+    message: /damaged or incomplete/,
+  },
+  {
+    name: 'a file that is not a zip',
+    bytes: () => strToU8('Hei, tämä on tekstitiedosto.'),
+    code: 'not-zip',
+    message: /not a zip/,
+  },
   {
     name: 'a zip with a wrong manifest',
     bytes: () => manifestZip({ format: 'something-else', formatVersion: 1 }),

@@ -48,7 +48,10 @@ async function setup(script: DialogScript = {}, language: UiLanguage = 'fi') {
   const { log, manager } = recordedWindows(registry);
   const dialogs = scriptedDialogs(script);
   const recent = await RecentIndex.load(path.join(dir, 'data', 'recent.json'));
-  sessions = new DocumentSessions({ codec: linjausCodec, unsavedDir: path.join(dir, 'data', 'unsaved'), recent }, { documentUpdate: () => undefined, fileState: () => undefined });
+  sessions = new DocumentSessions(
+    { codec: linjausCodec, unsavedDir: path.join(dir, 'data', 'unsaved'), recent },
+    { documentUpdate: () => undefined, fileState: () => undefined },
+  );
   const controller = new DesktopController({
     sessions,
     recent,
@@ -100,19 +103,27 @@ describe('DesktopController', () => {
   it.each<[string, () => Uint8Array, RegExp, UiLanguage]>([
     ['zero-length', () => new Uint8Array(0), /tyhjä/, 'fi'],
     ['not a zip', () => new TextEncoder().encode('hello'), /inte en Linjaus-fil/, 'sv'],
-    ['truncated', () => writeLinjausFile(newProgramme()).subarray(0, 300), /damaged or incomplete/, 'en'],
-  ])('explains a %s file in the UI language and opens no window', async (_name, bytes, message, language) => {
-    const { controller, log, dialogs } = await setup({}, language);
-    const file = path.join(dir, 'bad.linjaus');
-    const content = bytes();
-    await fs.writeFile(file, content);
-    await controller.openFile(file);
-    expect(log).toEqual([]);
-    expect(dialogs.shown).toHaveLength(1);
-    expect(dialogs.shown[0]).toMatch(/^error:/);
-    expect(dialogs.shown[0]).toMatch(message);
-    expect(new Uint8Array(await fs.readFile(file))).toEqual(content);
-  });
+    [
+      'truncated',
+      () => writeLinjausFile(newProgramme()).subarray(0, 300),
+      /damaged or incomplete/,
+      'en',
+    ],
+  ])(
+    'explains a %s file in the UI language and opens no window',
+    async (_name, bytes, message, language) => {
+      const { controller, log, dialogs } = await setup({}, language);
+      const file = path.join(dir, 'bad.linjaus');
+      const content = bytes();
+      await fs.writeFile(file, content);
+      await controller.openFile(file);
+      expect(log).toEqual([]);
+      expect(dialogs.shown).toHaveLength(1);
+      expect(dialogs.shown[0]).toMatch(/^error:/);
+      expect(dialogs.shown[0]).toMatch(message);
+      expect(new Uint8Array(await fs.readFile(file))).toEqual(content);
+    },
+  );
 
   it('refuses to open a second copy of an open document and focuses the open one', async () => {
     const { controller, log, dialogs } = await setup();
@@ -142,10 +153,13 @@ describe('DesktopController', () => {
     const separate = path.join(dir, 'erillinen.linjaus');
     const { controller, registry } = await setup({ save: [copy, separate] });
     const original = await writeDoc('a.linjaus');
-    const originalId = readLinjausFile(new Uint8Array(await fs.readFile(original))).manifest.documentId;
+    const originalId = readLinjausFile(new Uint8Array(await fs.readFile(original))).manifest
+      .documentId;
     await controller.openFile(original);
     await controller.saveAs(1);
-    expect(readLinjausFile(new Uint8Array(await fs.readFile(copy))).manifest.documentId).toBe(originalId);
+    expect(readLinjausFile(new Uint8Array(await fs.readFile(copy))).manifest.documentId).toBe(
+      originalId,
+    );
     await controller.saveAsNew(1);
     const newId = readLinjausFile(new Uint8Array(await fs.readFile(separate))).manifest.documentId;
     expect(newId).not.toBe(originalId);

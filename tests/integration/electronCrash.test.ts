@@ -34,9 +34,19 @@ let command: string[];
  */
 async function writerCommand(outDir: string): Promise<string[]> {
   const requireFromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const esbuild = requireFromTsx('esbuild') as typeof import('esbuild');
+  const esbuild = requireFromTsx('esbuild') as {
+    build(options: Record<string, unknown>): Promise<unknown>;
+  };
   const outfile = path.join(outDir, 'crashWriter.mjs');
-  await esbuild.build({ entryPoints: [WRITER], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [WRITER],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
   return [process.execPath, outfile];
 }
 
@@ -54,10 +64,18 @@ interface RunResult {
 }
 
 /** Start the writer, SIGKILL it after `killAfter` saved lines (+ a random extra delay). */
-function runAndKill(file: string, seed: number, runId: string, killAfter: number, extraDelayMs: number): Promise<RunResult> {
+function runAndKill(
+  file: string,
+  seed: number,
+  runId: string,
+  killAfter: number,
+  extraDelayMs: number,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const [node, script] = command as [string, string];
-    const child = spawn(node, [script, file, String(seed), runId], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [script, file, String(seed), runId], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const saved: string[] = [];
     let buffered = '';
     let stderr = '';
@@ -89,7 +107,8 @@ function runAndKill(file: string, seed: number, runId: string, killAfter: number
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself (code ${code}): ${stderr}`));
+      if (signal !== 'SIGKILL')
+        reject(new Error(`writer exited by itself (code ${code}): ${stderr}`));
       else resolve({ saved, killedDuringCompaction: compacting });
     });
   });
@@ -104,7 +123,13 @@ async function lane(name: string, kills: number, random: () => number) {
   for (let run = 0; run < kills; run++) {
     const killAfter = random() < 0.1 ? 0 : 1 + Math.floor(random() * 20);
     const extraDelayMs = random() < 0.4 ? 0 : Math.floor(random() * 4);
-    const result = await runAndKill(file, Math.floor(random() * 2 ** 31), `${name}r${run}`, killAfter, extraDelayMs);
+    const result = await runAndKill(
+      file,
+      Math.floor(random() * 2 ** 31),
+      `${name}r${run}`,
+      killAfter,
+      extraDelayMs,
+    );
     for (const title of result.saved) reported.add(title);
     if (result.killedDuringCompaction) duringCompaction++;
 
@@ -112,7 +137,9 @@ async function lane(name: string, kills: number, random: () => number) {
     const { store, recovery } = await DocumentStore.open(file, linjausCodec);
     const recovered = new Set(themeTitles(store.doc));
     await store.detach();
-    expect(recovery.usedBackup, `${name} run ${run} (seed ${SEED}): the file was damaged`).toBe(false);
+    expect(recovery.usedBackup, `${name} run ${run} (seed ${SEED}): the file was damaged`).toBe(
+      false,
+    );
     const lost = [...reported].filter((t) => !recovered.has(t));
     expect(lost, `${name} run ${run} (seed ${SEED}) lost updates`).toEqual([]);
   }
@@ -120,20 +147,26 @@ async function lane(name: string, kills: number, random: () => number) {
 }
 
 describe('desktop storage under SIGKILL', () => {
-  it(`recovers every update reported saved after ${KILLS} kills at random moments, and the file is never corrupt`, { timeout: 300_000 }, async () => {
-    console.log(`electron crash test seed ${SEED} (replay: LINJAUS_CRASH_SEED=${SEED})`);
-    const random = mulberry32(SEED);
-    // Two lanes on two files keep both cores busy; each lane's randomness comes from the one seed.
-    const seeds = [Math.floor(random() * 2 ** 31), Math.floor(random() * 2 ** 31)];
-    const half = Math.ceil(KILLS / 2);
-    const results = await Promise.all([
-      lane('a', half, mulberry32(seeds[0]!)),
-      lane('b', KILLS - half, mulberry32(seeds[1]!)),
-    ]);
-    const reported = results.reduce((n, r) => n + r.reported, 0);
-    const duringCompaction = results.reduce((n, r) => n + r.duringCompaction, 0);
-    console.log(`electron crash test: ${KILLS} kills, ${reported} updates reported saved, ${duringCompaction} kills during compaction`);
-    expect(reported).toBeGreaterThan(KILLS);
-    expect(duringCompaction).toBeGreaterThan(0);
-  });
+  it(
+    `recovers every update reported saved after ${KILLS} kills at random moments, and the file is never corrupt`,
+    { timeout: 300_000 },
+    async () => {
+      console.log(`electron crash test seed ${SEED} (replay: LINJAUS_CRASH_SEED=${SEED})`);
+      const random = mulberry32(SEED);
+      // Two lanes on two files keep both cores busy; each lane's randomness comes from the one seed.
+      const seeds = [Math.floor(random() * 2 ** 31), Math.floor(random() * 2 ** 31)];
+      const half = Math.ceil(KILLS / 2);
+      const results = await Promise.all([
+        lane('a', half, mulberry32(seeds[0]!)),
+        lane('b', KILLS - half, mulberry32(seeds[1]!)),
+      ]);
+      const reported = results.reduce((n, r) => n + r.reported, 0);
+      const duringCompaction = results.reduce((n, r) => n + r.duringCompaction, 0);
+      console.log(
+        `electron crash test: ${KILLS} kills, ${reported} updates reported saved, ${duringCompaction} kills during compaction`,
+      );
+      expect(reported).toBeGreaterThan(KILLS);
+      expect(duringCompaction).toBeGreaterThan(0);
+    },
+  );
 });

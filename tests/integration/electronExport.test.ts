@@ -23,7 +23,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const children: ReturnType<typeof fork>[] = [];
 function startWorker(): WorkerChannel {
-  const child = fork(WORKER, [BRANDS], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'pipe' });
+  const child = fork(WORKER, [BRANDS], {
+    execArgv: ['--import', 'tsx'],
+    serialization: 'advanced',
+    stdio: 'pipe',
+  });
   children.push(child);
   return {
     postMessage: (m) => child.send(m),
@@ -43,7 +47,9 @@ describe('PDF export in a separate process', () => {
   it('returns a PDF with the document’s text and reports progress up to done', async () => {
     const host = createExportHost(startWorker);
     const progress: ExportProgress[] = [];
-    const bytes = await host.exportPdf({ programme: programme(), language: 'fi' }, (p) => progress.push(p));
+    const bytes = await host.exportPdf({ programme: programme(), language: 'fi' }, (p) =>
+      progress.push(p),
+    );
     host.dispose();
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
     const file = path.join(dir, 'out.pdf');
@@ -64,7 +70,9 @@ describe('PDF export in a separate process', () => {
       if (started === 1) return { ...worker, postMessage: () => worker.kill() };
       return worker;
     });
-    await expect(host.exportPdf({ programme: programme(), language: 'fi' }, () => undefined)).rejects.toThrow(/export process stopped/);
+    await expect(
+      host.exportPdf({ programme: programme(), language: 'fi' }, () => undefined),
+    ).rejects.toThrow(/export process stopped/);
     const bytes = await host.exportPdf({ programme: programme(), language: 'sv' }, () => undefined);
     host.dispose();
     expect(started).toBe(2);
@@ -74,7 +82,9 @@ describe('PDF export in a separate process', () => {
   it('answers an export error (an unknown template) without crashing the process', async () => {
     const host = createExportHost(startWorker);
     const bad = { ...programme(), meta: { ...programme().meta, templateId: 'ei-ole' } };
-    await expect(host.exportPdf({ programme: bad, language: 'fi' }, () => undefined)).rejects.toThrow(/Unknown template/);
+    await expect(
+      host.exportPdf({ programme: bad, language: 'fi' }, () => undefined),
+    ).rejects.toThrow(/Unknown template/);
     const bytes = await host.exportPdf({ programme: programme(), language: 'en' }, () => undefined);
     host.dispose();
     expect(bytes.length).toBeGreaterThan(1000);

@@ -88,7 +88,10 @@ describe('electron platform', () => {
     const theirs = readLinjausFile(new Uint8Array(await fs.readFile(file))).doc;
     addTheme(theirs, 'Kollegan lisäys');
     await fs.writeFile(file, writeLinjausFile(theirs));
-    await until(() => themeTitles(doc).includes('Kollegan lisäys'), 'the merged change to reach the window');
+    await until(
+      () => themeTitles(doc).includes('Kollegan lisäys'),
+      'the merged change to reach the window',
+    );
     await stored.close();
   });
 
@@ -100,7 +103,11 @@ describe('electron platform', () => {
     const stored = await createElectronPlatform(desktop.apiFor(3)).storage.open(documentId, doc);
     setMeta(doc, { title: 'Kuntastrategia 2030' });
     await stored.flush();
-    expect(desktop.windowStates.at(-1)).toEqual({ windowId: 3, title: 'Kuntastrategia 2030', isDirty: false });
+    expect(desktop.windowStates.at(-1)).toEqual({
+      windowId: 3,
+      title: 'Kuntastrategia 2030',
+      isDirty: false,
+    });
     expect(desktop.windowStates.some((s) => s.isDirty)).toBe(true);
     await stored.close();
   });
@@ -117,11 +124,20 @@ describe('electron platform', () => {
       },
     });
     const platform = createElectronPlatform(progressDesktop.apiFor(1));
-    await platform.recent.touch({ id: 'd123', title: 'Hanke', templateId: 'hankesuunnitelma', updatedAt: 5 });
-    expect(await platform.recent.list()).toEqual([{ id: 'd123', title: 'Hanke', templateId: 'hankesuunnitelma', updatedAt: 5 }]);
+    await platform.recent.touch({
+      id: 'd123',
+      title: 'Hanke',
+      templateId: 'hankesuunnitelma',
+      updatedAt: 5,
+    });
+    expect(await platform.recent.list()).toEqual([
+      { id: 'd123', title: 'Hanke', templateId: 'hankesuunnitelma', updatedAt: 5 },
+    ]);
     const progress: PdfProgress[] = [];
     const programme = (await import('../../core')).snapshot(newProgramme());
-    const bytes = await platform.pdf.exportPdf({ programme, language: 'fi' }, (p) => progress.push(p));
+    const bytes = await platform.pdf.exportPdf({ programme, language: 'fi' }, (p) =>
+      progress.push(p),
+    );
     expect(Array.from(bytes)).toEqual([0x25, 0x50, 0x44, 0x46]);
     expect(progress).toEqual([
       { phase: 'layout', fraction: 0.5 },
@@ -132,11 +148,17 @@ describe('electron platform', () => {
 
   it('saves bytes where the user chooses, and nothing when the dialog is cancelled', async () => {
     const target = path.join(dir, 'vienti.pdf');
-    const withDialogs = await createInProcessDesktop(path.join(dir, 'data4'), { dialogs: { save: [target, null] } });
+    const withDialogs = await createInProcessDesktop(path.join(dir, 'data4'), {
+      dialogs: { save: [target, null] },
+    });
     const platform = createElectronPlatform(withDialogs.apiFor(1));
-    expect(await platform.files.saveFile('Ohjelma.pdf', new Uint8Array([1, 2, 3]), 'application/pdf')).toBe(true);
+    expect(
+      await platform.files.saveFile('Ohjelma.pdf', new Uint8Array([1, 2, 3]), 'application/pdf'),
+    ).toBe(true);
     expect(Array.from(await fs.readFile(target))).toEqual([1, 2, 3]);
-    expect(await platform.files.saveFile('Ohjelma.pdf', new Uint8Array([9]), 'application/pdf')).toBe(false);
+    expect(
+      await platform.files.saveFile('Ohjelma.pdf', new Uint8Array([9]), 'application/pdf'),
+    ).toBe(false);
     expect(withDialogs.dialogs.shown).toEqual(['save:Ohjelma.pdf', 'save:Ohjelma.pdf']);
     await withDialogs.close();
   });

@@ -9,7 +9,11 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDocumentId } from '../../core';
 import { readLinjausFile, writeLinjausFile } from '../../core/format';
-import { DocumentSessions, NotAttachedError, type SessionEvents } from '../../electron/main/documents/sessions';
+import {
+  DocumentSessions,
+  NotAttachedError,
+  type SessionEvents,
+} from '../../electron/main/documents/sessions';
 import { RecentIndex } from '../../electron/main/recent/recentIndex';
 import { linjausCodec } from '../../electron/main/storage/linjausCodec';
 import { addTheme, newProgramme, themeTitles } from '../fixtures/electron/programmes';
@@ -20,11 +24,20 @@ let updates: { documentId: string; update: Uint8Array; windows: readonly number[
 
 async function makeSessions(): Promise<DocumentSessions> {
   const events: SessionEvents = {
-    documentUpdate: (documentId, update, windows) => void updates.push({ documentId, update, windows }),
+    documentUpdate: (documentId, update, windows) =>
+      void updates.push({ documentId, update, windows }),
     fileState: () => undefined,
   };
   const recent = await RecentIndex.load(path.join(dir, 'data', 'recent.json'));
-  return new DocumentSessions({ codec: linjausCodec, unsavedDir: path.join(dir, 'data', 'unsaved'), recent, compactAfterMs: 20 }, events);
+  return new DocumentSessions(
+    {
+      codec: linjausCodec,
+      unsavedDir: path.join(dir, 'data', 'unsaved'),
+      recent,
+      compactAfterMs: 20,
+    },
+    events,
+  );
 }
 
 beforeEach(async () => {
@@ -96,7 +109,9 @@ describe('DocumentSessions', () => {
     await fs.writeFile(file, writeLinjausFile(newProgramme()));
     const { documentId } = await sessions.openFile(file);
     const renderer = await attachRenderer(documentId, 1);
-    await expect(sessions.append(documentId, addTheme(renderer, 'x'), 99)).rejects.toBeInstanceOf(NotAttachedError);
+    await expect(sessions.append(documentId, addTheme(renderer, 'x'), 99)).rejects.toBeInstanceOf(
+      NotAttachedError,
+    );
   });
 
   it('forwards one window’s edits to another window on the same document', async () => {
@@ -121,7 +136,10 @@ describe('DocumentSessions', () => {
     addTheme(colleague, 'Kollegan');
     await fs.writeFile(file, writeLinjausFile(colleague));
 
-    await until(() => updates.some((u) => u.documentId === documentId && u.windows.includes(1)), 'the merge to reach the window');
+    await until(
+      () => updates.some((u) => u.documentId === documentId && u.windows.includes(1)),
+      'the merge to reach the window',
+    );
     for (const u of updates) Y.applyUpdate(renderer, u.update);
     expect(new Set(themeTitles(renderer))).toEqual(new Set(['Minun', 'Kollegan']));
     await until(async () => {

@@ -41,7 +41,8 @@ async function savedDocument(name = 'ohjelma.linjaus'): Promise<{ file: string; 
   return { file, renderer };
 }
 
-const readFileDoc = async (file: string) => readLinjausFile(new Uint8Array(await fs.readFile(file))).doc;
+const readFileDoc = async (file: string) =>
+  readLinjausFile(new Uint8Array(await fs.readFile(file))).doc;
 
 describe('DocumentStore', () => {
   it('recovers edits that were reported saved but never compacted, after the process died (L1, L2)', async () => {
@@ -95,7 +96,9 @@ describe('DocumentStore', () => {
 
     expect((await store.checkDisk()).status).toBe('merged');
     expect(await store.compact()).toBe(true);
-    expect(new Set(themeTitles(await readFileDoc(file)))).toEqual(new Set(['Meidän teema', 'Heidän teema']));
+    expect(new Set(themeTitles(await readFileDoc(file)))).toEqual(
+      new Set(['Meidän teema', 'Heidän teema']),
+    );
     for (const u of forwarded) Y.applyUpdate(renderer, u);
     expect(new Set(themeTitles(renderer))).toEqual(new Set(['Meidän teema', 'Heidän teema']));
   });
@@ -111,7 +114,9 @@ describe('DocumentStore', () => {
     expect(store.blockedBy?.status).toBe('conflict');
     expect(new Uint8Array(await fs.readFile(file))).toEqual(unrelated);
     await store.saveAs(path.join(dir, 'pelastettu.linjaus'));
-    expect(themeTitles(await readFileDoc(path.join(dir, 'pelastettu.linjaus')))).toEqual(['Tallessa']);
+    expect(themeTitles(await readFileDoc(path.join(dir, 'pelastettu.linjaus')))).toEqual([
+      'Tallessa',
+    ]);
   });
 
   it('waits while a synced folder has left a half-written file, then merges it when complete (L5)', async () => {
@@ -132,7 +137,9 @@ describe('DocumentStore', () => {
   it('rejects bytes that are not a Yjs update and stores nothing', async () => {
     const { file } = await savedDocument();
     const { store } = await open(file);
-    await expect(store.append(new Uint8Array([255, 255, 255, 255, 1]))).rejects.toBeInstanceOf(InvalidUpdateError);
+    await expect(store.append(new Uint8Array([255, 255, 255, 255, 1]))).rejects.toBeInstanceOf(
+      InvalidUpdateError,
+    );
     const { updates } = await readLog(sidecarPaths(file).log);
     expect(updates).toHaveLength(0);
   });

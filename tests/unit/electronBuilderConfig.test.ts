@@ -8,12 +8,16 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 // electron-builder's own YAML reader and validator (its dependencies, resolved from it).
-const requireFromBuilder = createRequire(createRequire(import.meta.url).resolve('app-builder-lib/package.json'));
+const requireFromBuilder = createRequire(
+  createRequire(import.meta.url).resolve('app-builder-lib/package.json'),
+);
 const yaml = requireFromBuilder('js-yaml') as { load(text: string): unknown };
 const { validateConfiguration } = requireFromBuilder('./out/util/config/config.js') as {
   validateConfiguration(config: unknown, logger: unknown): Promise<void>;
 };
-const { DebugLogger } = requireFromBuilder('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+const { DebugLogger } = requireFromBuilder('builder-util') as {
+  DebugLogger: new (enabled: boolean) => unknown;
+};
 
 interface BuilderConfig {
   appId: string;
@@ -26,7 +30,9 @@ interface BuilderConfig {
   mac: { target: string[] };
   nsis: { installerLanguages: string[] };
 }
-const config = yaml.load(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as BuilderConfig;
+const config = yaml.load(
+  readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8'),
+) as BuilderConfig;
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s schema validation', async () => {
@@ -60,7 +66,9 @@ describe('electron-builder.yml', () => {
   it('points at files that exist: the built entry’s source, the icons', () => {
     expect(config.extraMetadata.main).toBe('out/main/index.js');
     for (const size of [16, 32, 48, 64, 128, 256, 512, 1024]) {
-      expect(existsSync(new URL(`../../build/icons/${size}x${size}.png`, import.meta.url))).toBe(true);
+      expect(existsSync(new URL(`../../build/icons/${size}x${size}.png`, import.meta.url))).toBe(
+        true,
+      );
     }
     expect(existsSync(new URL('../../build/icon.png', import.meta.url))).toBe(true);
   });

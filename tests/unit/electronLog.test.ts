@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crc32 } from '../../electron/main/storage/crc32';
-import { decodeLog, encodeLogStart, encodeUpdateFrame, LOG_MAGIC } from '../../electron/main/storage/frames';
+import {
+  decodeLog,
+  encodeLogStart,
+  encodeUpdateFrame,
+  LOG_MAGIC,
+} from '../../electron/main/storage/frames';
 import { readLog, UpdateLog } from '../../electron/main/storage/updateLog';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -47,7 +52,7 @@ describe('decodeLog', () => {
 
   it('stops at a frame whose checksum does not match (a flipped bit)', () => {
     const damaged = concat(start, a, b);
-    damaged[damaged.length - 2] ^= 0x10;
+    damaged[damaged.length - 2] = (damaged[damaged.length - 2] ?? 0) ^ 0x10;
     expect(decodeLog(damaged).updates).toEqual([bytes(1, 2, 3)]);
   });
 

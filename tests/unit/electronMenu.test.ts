@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { routeMenuCommand, type CommandTarget, type MainCommandHandlers, type MenuCommand } from '../../electron/main/menu/commands';
+import {
+  routeMenuCommand,
+  type CommandTarget,
+  type MainCommandHandlers,
+  type MenuCommand,
+} from '../../electron/main/menu/commands';
 import { buildMenu, flattenMenu, type MenuInput } from '../../electron/main/menu/template';
 
 const input = (over: Partial<MenuInput> = {}): MenuInput => ({
@@ -20,29 +25,69 @@ const input = (over: Partial<MenuInput> = {}): MenuInput => ({
 function recorder() {
   const calls: string[] = [];
   const main = new Proxy({} as MainCommandHandlers, {
-    get: (_t, name: string) => async (...args: unknown[]) => void calls.push(`main.${name}(${args.map((a) => JSON.stringify(a)).join(',')})`),
+    get:
+      (_t, name: string) =>
+      async (...args: unknown[]) =>
+        void calls.push(`main.${name}(${args.map((a) => JSON.stringify(a)).join(',')})`),
   });
-  const target: CommandTarget = { main, sendToRenderer: (w, c) => void calls.push(`renderer[${w}].${c}`) };
+  const target: CommandTarget = {
+    main,
+    sendToRenderer: (w, c) => void calls.push(`renderer[${w}].${c}`),
+  };
   return { calls, target };
 }
 
 describe('buildMenu', () => {
   it('has File, Edit, View, Workshop and Help in Finnish by default, and in Swedish and English', () => {
-    expect(buildMenu(input()).map((m) => m.label)).toEqual(['Tiedosto', 'Muokkaa', 'Näytä', 'Työpaja', 'Ohje']);
-    expect(buildMenu(input({ language: 'sv' })).map((m) => m.label)).toEqual(['Arkiv', 'Redigera', 'Visa', 'Workshop', 'Hjälp']);
-    expect(buildMenu(input({ language: 'en' })).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Workshop', 'Help']);
+    expect(buildMenu(input()).map((m) => m.label)).toEqual([
+      'Tiedosto',
+      'Muokkaa',
+      'Näytä',
+      'Työpaja',
+      'Ohje',
+    ]);
+    expect(buildMenu(input({ language: 'sv' })).map((m) => m.label)).toEqual([
+      'Arkiv',
+      'Redigera',
+      'Visa',
+      'Workshop',
+      'Hjälp',
+    ]);
+    expect(buildMenu(input({ language: 'en' })).map((m) => m.label)).toEqual([
+      'File',
+      'Edit',
+      'View',
+      'Workshop',
+      'Help',
+    ]);
   });
 
   it('lists the File commands the issue names, in order', () => {
     const file = buildMenu(input({ language: 'en' }))[0]!;
     const labels = (file.submenu ?? []).filter((i) => i.label).map((i) => i.label);
-    expect(labels).toEqual(['New from Template', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Save As Separate Document…', 'Export PDF…', 'Import JSON…', 'Close', 'Quit']);
+    expect(labels).toEqual([
+      'New from Template',
+      'Open…',
+      'Open Recent',
+      'Save',
+      'Save As…',
+      'Save As Separate Document…',
+      'Export PDF…',
+      'Import JSON…',
+      'Close',
+      'Quit',
+    ]);
   });
 
   it('offers every template under New from template and every recent file under Open recent', () => {
     const items = flattenMenu(buildMenu(input()));
-    expect(items.filter((i) => i.command?.type === 'file.new').map((i) => i.label)).toEqual(['Elinvoimaohjelma', 'Hankesuunnitelma']);
-    expect(items.find((i) => i.command?.type === 'file.openRecent')?.label).toBe('Elinvoimaohjelma.linjaus');
+    expect(items.filter((i) => i.command?.type === 'file.new').map((i) => i.label)).toEqual([
+      'Elinvoimaohjelma',
+      'Hankesuunnitelma',
+    ]);
+    expect(items.find((i) => i.command?.type === 'file.openRecent')?.label).toBe(
+      'Elinvoimaohjelma.linjaus',
+    );
   });
 
   it('disables document commands when no document is open, and workshop items by session state', () => {
@@ -62,11 +107,17 @@ describe('buildMenu', () => {
 
   it('shows developer tools only in development', () => {
     expect(flattenMenu(buildMenu(input())).some((i) => i.role === 'toggleDevTools')).toBe(false);
-    expect(flattenMenu(buildMenu(input({ isDevelopment: true }))).some((i) => i.role === 'toggleDevTools')).toBe(true);
+    expect(
+      flattenMenu(buildMenu(input({ isDevelopment: true }))).some(
+        (i) => i.role === 'toggleDevTools',
+      ),
+    ).toBe(true);
   });
 
   it('gives no two items the same accelerator', () => {
-    const accelerators = flattenMenu(buildMenu(input())).flatMap((i) => (i.accelerator ? [i.accelerator] : []));
+    const accelerators = flattenMenu(buildMenu(input())).flatMap((i) =>
+      i.accelerator ? [i.accelerator] : [],
+    );
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 });
@@ -105,7 +156,14 @@ describe('routeMenuCommand', () => {
 
   it('does nothing with a document command when no window has focus', async () => {
     const { calls, target } = recorder();
-    const commands: MenuCommand[] = [{ type: 'file.save' }, { type: 'file.saveAs' }, { type: 'file.saveAsNew' }, { type: 'file.close' }, { type: 'file.exportPdf' }, { type: 'edit.undo' }];
+    const commands: MenuCommand[] = [
+      { type: 'file.save' },
+      { type: 'file.saveAs' },
+      { type: 'file.saveAsNew' },
+      { type: 'file.close' },
+      { type: 'file.exportPdf' },
+      { type: 'edit.undo' },
+    ];
     for (const command of commands) await routeMenuCommand(command, null, target);
     expect(calls).toEqual([]);
     await routeMenuCommand({ type: 'file.open' }, null, target);

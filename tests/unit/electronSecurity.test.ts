@@ -4,7 +4,11 @@ import { ipcArgs } from '../../electron/shared/contract';
 import { checkIpcCall, IpcRefusedError } from '../../electron/main/ipc/guard';
 import { APP_ORIGINS, resolveAppFile } from '../../electron/main/security/appProtocol';
 import { contentSecurityPolicy, cspForPage } from '../../electron/main/security/csp';
-import { checkExternalUrl, isAppUrl, workshopConnectSources } from '../../electron/main/security/urls';
+import {
+  checkExternalUrl,
+  isAppUrl,
+  workshopConnectSources,
+} from '../../electron/main/security/urls';
 
 describe('checkExternalUrl', () => {
   it.each([
@@ -52,9 +56,12 @@ describe('checkExternalUrl', () => {
     expect(checkExternalUrl(url).ok).toBe(false);
   });
 
-  it.each([[null], [undefined], [42], [{ toString: () => 'https://x.fi' }], [['https://x.fi']]])('refuses the non-string %j', (value) => {
-    expect(checkExternalUrl(value).ok).toBe(false);
-  });
+  it.each([[null], [undefined], [42], [{ toString: () => 'https://x.fi' }], [['https://x.fi']]])(
+    'refuses the non-string %j',
+    (value) => {
+      expect(checkExternalUrl(value).ok).toBe(false);
+    },
+  );
 
   it('opens an internationalised look-alike host in its punycode form, so what is opened is what was checked', () => {
     // Cyrillic "о" in place of Latin "o".
@@ -95,21 +102,36 @@ describe('isAppUrl', () => {
 
 describe('workshopConnectSources', () => {
   it('allows the websocket and HTTP origin of the workshop server only', () => {
-    expect(workshopConnectSources('ws://192.168.1.20:4321/sync')).toEqual(['ws://192.168.1.20:4321', 'http://192.168.1.20:4321']);
-    expect(workshopConnectSources('wss://tyopaja.kunta.fi')).toEqual(['wss://tyopaja.kunta.fi', 'https://tyopaja.kunta.fi']);
+    expect(workshopConnectSources('ws://192.168.1.20:4321/sync')).toEqual([
+      'ws://192.168.1.20:4321',
+      'http://192.168.1.20:4321',
+    ]);
+    expect(workshopConnectSources('wss://tyopaja.kunta.fi')).toEqual([
+      'wss://tyopaja.kunta.fi',
+      'https://tyopaja.kunta.fi',
+    ]);
   });
 
-  it.each(['javascript:alert(1)', 'file:///x', 'ws://a b', "ws://x.fi'; script-src *", 'wss://u:p@x.fi', 'ftp://x.fi', '*', ''])(
-    'refuses %j',
-    (raw) => {
-      expect(workshopConnectSources(raw)).toBeNull();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'file:///x',
+    'ws://a b',
+    "ws://x.fi'; script-src *",
+    'wss://u:p@x.fi',
+    'ftp://x.fi',
+    '*',
+    '',
+  ])('refuses %j', (raw) => {
+    expect(workshopConnectSources(raw)).toBeNull();
+  });
 });
 
 describe('contentSecurityPolicy', () => {
   it('allows scripts only from the app and connections only to the app and the workshop server', () => {
-    const csp = contentSecurityPolicy({ workshopSources: ['wss://tyopaja.kunta.fi'], devServer: null });
+    const csp = contentSecurityPolicy({
+      workshopSources: ['wss://tyopaja.kunta.fi'],
+      devServer: null,
+    });
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("connect-src 'self' wss://tyopaja.kunta.fi;");
@@ -127,12 +149,18 @@ describe('contentSecurityPolicy', () => {
 describe('cspForPage', () => {
   const granted = new Set(['ws://192.168.1.20:4321/']);
   it('lets a page connect to the workshop server main granted, and only that one', () => {
-    const csp = cspForPage('app://linjaus/index.html?document=d1&workshop=ws%3A%2F%2F192.168.1.20%3A4321%2F', { granted, devServer: null });
+    const csp = cspForPage(
+      'app://linjaus/index.html?document=d1&workshop=ws%3A%2F%2F192.168.1.20%3A4321%2F',
+      { granted, devServer: null },
+    );
     expect(csp).toContain("connect-src 'self' ws://192.168.1.20:4321 http://192.168.1.20:4321;");
   });
 
   it('ignores a workshop address the page put in its own URL', () => {
-    const csp = cspForPage('app://linjaus/index.html?workshop=wss%3A%2F%2Fevil.example%2F', { granted, devServer: null });
+    const csp = cspForPage('app://linjaus/index.html?workshop=wss%3A%2F%2Fevil.example%2F', {
+      granted,
+      devServer: null,
+    });
     expect(csp).toContain("connect-src 'self';");
   });
 });
@@ -142,16 +170,19 @@ describe('resolveAppFile', () => {
   it('maps app URLs to files inside the renderer folder', () => {
     expect(resolveAppFile(root, 'app://linjaus/index.html')).toBe(path.join(root, 'index.html'));
     expect(resolveAppFile(root, 'app://linjaus/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppFile(root, 'app://linjaus/assets/index-abc.js?v=1')).toBe(path.join(root, 'assets/index-abc.js'));
+    expect(resolveAppFile(root, 'app://linjaus/assets/index-abc.js?v=1')).toBe(
+      path.join(root, 'assets/index-abc.js'),
+    );
   });
 
-  it.each(['app://linjaus/../../etc/passwd', 'app://linjaus/%2e%2e/%2e%2e/etc/passwd', 'app://linjaus/a/./../../../../x'])(
-    'never resolves %j outside the renderer folder',
-    (url) => {
-      const file = resolveAppFile(root, url);
-      expect(file === null || file.startsWith(root + path.sep)).toBe(true);
-    },
-  );
+  it.each([
+    'app://linjaus/../../etc/passwd',
+    'app://linjaus/%2e%2e/%2e%2e/etc/passwd',
+    'app://linjaus/a/./../../../../x',
+  ])('never resolves %j outside the renderer folder', (url) => {
+    const file = resolveAppFile(root, url);
+    expect(file === null || file.startsWith(root + path.sep)).toBe(true);
+  });
 
   it.each([
     'app://linjaus/assets/..%2f..%2f..%2fetc/passwd',
@@ -171,7 +202,13 @@ describe('checkIpcCall', () => {
   const update = new Uint8Array([0, 0]);
 
   it('passes a valid call from our page and returns the parsed arguments', () => {
-    const [args] = checkIpcCall('documentAppend', ipcArgs.documentAppend, app, [{ documentId: 'd1', update }], APP_ORIGINS);
+    const [args] = checkIpcCall(
+      'documentAppend',
+      ipcArgs.documentAppend,
+      app,
+      [{ documentId: 'd1', update }],
+      APP_ORIGINS,
+    );
     expect(args.documentId).toBe('d1');
   });
 
@@ -181,7 +218,15 @@ describe('checkIpcCall', () => {
     { frameUrl: null, isMainFrame: true },
     { frameUrl: 'app://linjaus/index.html', isMainFrame: false },
   ])('refuses a call from $frameUrl (main frame: $isMainFrame)', (sender) => {
-    expect(() => checkIpcCall('documentAppend', ipcArgs.documentAppend, sender, [{ documentId: 'd1', update }], APP_ORIGINS)).toThrow(IpcRefusedError);
+    expect(() =>
+      checkIpcCall(
+        'documentAppend',
+        ipcArgs.documentAppend,
+        sender,
+        [{ documentId: 'd1', update }],
+        APP_ORIGINS,
+      ),
+    ).toThrow(IpcRefusedError);
   });
 
   it.each([
@@ -194,12 +239,23 @@ describe('checkIpcCall', () => {
     ['an extra argument', [{ documentId: 'd1', update }, 'extra']],
     ['a prototype-polluting object', [JSON.parse('{"__proto__": {"x": 1}, "documentId": "d1"}')]],
   ])('refuses %s', (_name, args) => {
-    expect(() => checkIpcCall('documentAppend', ipcArgs.documentAppend, app, args, APP_ORIGINS)).toThrow(IpcRefusedError);
-  });
-
-  it.each(['../x.pdf', 'a/b.pdf', 'C:\\x.pdf', 'nul\u0000.pdf', ''])('refuses the suggested file name %j', (name) => {
     expect(() =>
-      checkIpcCall('fileSave', ipcArgs.fileSave, app, [{ name, bytes: update, mimeType: 'application/pdf' }], APP_ORIGINS),
+      checkIpcCall('documentAppend', ipcArgs.documentAppend, app, args, APP_ORIGINS),
     ).toThrow(IpcRefusedError);
   });
+
+  it.each(['../x.pdf', 'a/b.pdf', 'C:\\x.pdf', 'nul\u0000.pdf', ''])(
+    'refuses the suggested file name %j',
+    (name) => {
+      expect(() =>
+        checkIpcCall(
+          'fileSave',
+          ipcArgs.fileSave,
+          app,
+          [{ name, bytes: update, mimeType: 'application/pdf' }],
+          APP_ORIGINS,
+        ),
+      ).toThrow(IpcRefusedError);
+    },
+  );
 });

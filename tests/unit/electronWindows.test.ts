@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { filesFromArgv } from '../../electron/main/files/argv';
-import { CASCADE_OFFSET, placeWindow, rememberWindow, type Rect } from '../../electron/main/windows/bounds';
+import {
+  CASCADE_OFFSET,
+  placeWindow,
+  rememberWindow,
+  type Rect,
+} from '../../electron/main/windows/bounds';
 import { WindowRegistry } from '../../electron/main/windows/registry';
 import { windowTitle } from '../../electron/main/windows/title';
 
@@ -14,16 +19,21 @@ describe('placeWindow', () => {
   });
 
   it('centres the window on the primary display when its monitor was unplugged', () => {
-    const placed = placeWindow({ x: 2000, y: 100, width: 1400, height: 900, isMaximized: false }, [laptop]);
+    const placed = placeWindow({ x: 2000, y: 100, width: 1400, height: 900, isMaximized: false }, [
+      laptop,
+    ]);
     expect(placed).toEqual({ x: 320, y: 110, width: 1280, height: 860, isMaximized: false });
   });
 
-  it.each([null, 'x', { x: Number.NaN, y: 0, width: 800, height: 600, isMaximized: false }, { x: 0, y: 0, width: 10, height: 10, isMaximized: false }, { x: 0, y: 0 }])(
-    'ignores a damaged saved state %j',
-    (saved) => {
-      expect(placeWindow(saved, [laptop]).width).toBe(1280);
-    },
-  );
+  it.each([
+    null,
+    'x',
+    { x: Number.NaN, y: 0, width: 800, height: 600, isMaximized: false },
+    { x: 0, y: 0, width: 10, height: 10, isMaximized: false },
+    { x: 0, y: 0 },
+  ])('ignores a damaged saved state %j', (saved) => {
+    expect(placeWindow(saved, [laptop]).width).toBe(1280);
+  });
 
   it('cascades a new window off an open one at the same place', () => {
     const first = placeWindow(null, [laptop]);
@@ -52,17 +62,25 @@ describe('rememberWindow', () => {
 
 describe('windowTitle', () => {
   it('shows the document title with an unsaved marker', () => {
-    expect(windowTitle({ documentTitle: 'Elinvoimaohjelma 2026–2030', isDirty: true, language: 'fi' })).toBe('• Elinvoimaohjelma 2026–2030 — Linjaus');
-    expect(windowTitle({ documentTitle: 'Elinvoimaohjelma 2026–2030', isDirty: false, language: 'fi' })).toBe('Elinvoimaohjelma 2026–2030 — Linjaus');
+    expect(
+      windowTitle({ documentTitle: 'Elinvoimaohjelma 2026–2030', isDirty: true, language: 'fi' }),
+    ).toBe('• Elinvoimaohjelma 2026–2030 — Linjaus');
+    expect(
+      windowTitle({ documentTitle: 'Elinvoimaohjelma 2026–2030', isDirty: false, language: 'fi' }),
+    ).toBe('Elinvoimaohjelma 2026–2030 — Linjaus');
   });
 
   it('names an untitled document in the UI language and the start screen just "Linjaus"', () => {
-    expect(windowTitle({ documentTitle: '  ', isDirty: false, language: 'sv' })).toBe('Namnlöst dokument — Linjaus');
+    expect(windowTitle({ documentTitle: '  ', isDirty: false, language: 'sv' })).toBe(
+      'Namnlöst dokument — Linjaus',
+    );
     expect(windowTitle({ documentTitle: null, isDirty: true, language: 'fi' })).toBe('Linjaus');
   });
 
   it('flattens line breaks a title may contain', () => {
-    expect(windowTitle({ documentTitle: 'Rivi\nkaksi', isDirty: false, language: 'en' })).toBe('Rivi kaksi — Linjaus');
+    expect(windowTitle({ documentTitle: 'Rivi\nkaksi', isDirty: false, language: 'en' })).toBe(
+      'Rivi kaksi — Linjaus',
+    );
   });
 });
 
@@ -89,17 +107,33 @@ describe('WindowRegistry', () => {
 
 describe('filesFromArgv', () => {
   it('takes .linjaus paths after the executable in a packaged app', () => {
-    expect(filesFromArgv(['/opt/Linjaus/linjaus', 'Ohjelma.linjaus', '--no-sandbox', 'notes.txt'], { cwd: '/home/a', isPackaged: true })).toEqual([
-      '/home/a/Ohjelma.linjaus',
-    ]);
+    expect(
+      filesFromArgv(['/opt/Linjaus/linjaus', 'Ohjelma.linjaus', '--no-sandbox', 'notes.txt'], {
+        cwd: '/home/a',
+        isPackaged: true,
+      }),
+    ).toEqual(['/home/a/Ohjelma.linjaus']);
   });
 
   it('skips the app path in development, switches, duplicates and null bytes', () => {
-    const argv = ['/x/electron', '.', '--inspect', '/d/A.LINJAUS', '/d/A.LINJAUS', 'b\u0000.linjaus', '--open=/x.linjaus'];
+    const argv = [
+      '/x/electron',
+      '.',
+      '--inspect',
+      '/d/A.LINJAUS',
+      '/d/A.LINJAUS',
+      'b\u0000.linjaus',
+      '--open=/x.linjaus',
+    ];
     expect(filesFromArgv(argv, { cwd: '/d', isPackaged: false })).toEqual(['/d/A.LINJAUS']);
   });
 
   it('accepts a file:// URL as some Linux file managers pass it', () => {
-    expect(filesFromArgv(['/opt/linjaus', 'file:///home/a/Strategia%202030.linjaus'], { cwd: '/', isPackaged: true })).toEqual(['/home/a/Strategia 2030.linjaus']);
+    expect(
+      filesFromArgv(['/opt/linjaus', 'file:///home/a/Strategia%202030.linjaus'], {
+        cwd: '/',
+        isPackaged: true,
+      }),
+    ).toEqual(['/home/a/Strategia 2030.linjaus']);
   });
 });

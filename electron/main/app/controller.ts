@@ -5,7 +5,14 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createProgramme, getMeta, getTemplate, newDocumentId, programmeToDoc, type Language } from '../../../core';
+import {
+  createProgramme,
+  getMeta,
+  getTemplate,
+  newDocumentId,
+  programmeToDoc,
+  type Language,
+} from '../../../core';
 import { FormatError, parseProgrammeJson, readLinjausFile } from '../../../core/format';
 import type { DocumentSessions } from '../documents/sessions';
 import type { NativeDialogs } from '../files/dialogs';
@@ -58,7 +65,12 @@ export class DesktopController implements MainCommandHandlers {
     try {
       real = await fs.realpath(file);
     } catch {
-      await dialogs.inform(null, { kind: 'error', title: this.t.cannotOpen, message: path.basename(file), detail: file });
+      await dialogs.inform(null, {
+        kind: 'error',
+        title: this.t.cannotOpen,
+        message: path.basename(file),
+        detail: file,
+      });
       return;
     }
     const open = registry.findByFile(real);
@@ -70,7 +82,12 @@ export class DesktopController implements MainCommandHandlers {
       const sameDocument = registry.findByDocument(id);
       if (sameDocument) {
         // Another copy of a document that is open: merging is an explicit choice (CLI `merge`).
-        await dialogs.inform(sameDocument.windowId, { kind: 'info', title: this.t.cannotOpen, message: this.t.sameDocumentOpen, detail: real });
+        await dialogs.inform(sameDocument.windowId, {
+          kind: 'info',
+          title: this.t.cannotOpen,
+          message: this.t.sameDocumentOpen,
+          detail: real,
+        });
         return windows.focus(sameDocument.windowId);
       }
       ({ documentId } = await sessions.openFile(real));
@@ -83,7 +100,9 @@ export class DesktopController implements MainCommandHandlers {
 
   /** File → Open: a native dialog, then {@link openFile}. */
   async open(): Promise<void> {
-    const file = await this.deps.dialogs.chooseOpen(null, { filters: [{ name: this.t.linjausFiles, extensions: ['linjaus'] }] });
+    const file = await this.deps.dialogs.chooseOpen(null, {
+      filters: [{ name: this.t.linjausFiles, extensions: ['linjaus'] }],
+    });
     if (file !== null) await this.openFile(file);
   }
 
@@ -98,7 +117,9 @@ export class DesktopController implements MainCommandHandlers {
   /** File → Import JSON: a programme in the interchange format becomes a new, unsaved document. */
   async importJson(): Promise<void> {
     const { dialogs, sessions, registry, windows } = this.deps;
-    const file = await dialogs.chooseOpen(null, { filters: [{ name: this.t.jsonFiles, extensions: ['json'] }] });
+    const file = await dialogs.chooseOpen(null, {
+      filters: [{ name: this.t.jsonFiles, extensions: ['json'] }],
+    });
     if (file === null) return;
     let documentId: string;
     try {
@@ -120,7 +141,12 @@ export class DesktopController implements MainCommandHandlers {
     if (entry.file === null) return this.saveAs(windowId);
     try {
       const saved = await this.deps.sessions.save(entry.documentId);
-      if (!saved) await this.deps.dialogs.inform(windowId, { kind: 'error', title: this.t.cannotSave, message: this.t.fileReplaced });
+      if (!saved)
+        await this.deps.dialogs.inform(windowId, {
+          kind: 'error',
+          title: this.t.cannotSave,
+          message: this.t.fileReplaced,
+        });
     } catch (error) {
       await this.explain(error, this.t.cannotSave, entry.file, windowId);
     }
@@ -156,7 +182,11 @@ export class DesktopController implements MainCommandHandlers {
   }
 
   async about(): Promise<void> {
-    await this.deps.dialogs.inform(null, { kind: 'info', title: this.t.about, message: `Linjaus ${this.deps.appVersion}` });
+    await this.deps.dialogs.inform(null, {
+      kind: 'info',
+      title: this.t.about,
+      message: `Linjaus ${this.deps.appVersion}`,
+    });
   }
 
   /** Open the files named on the command line or by the OS (double-click), one after another. */
@@ -168,17 +198,37 @@ export class DesktopController implements MainCommandHandlers {
     const { registry, dialogs, sessions, windows } = this.deps;
     const entry = registry.get(windowId);
     if (!entry?.documentId) return;
-    const title = getMeta(sessions.store(entry.documentId)!.doc).title.replace(/[/\\:*?"<>|\u0000-\u001f]/g, ' ').trim() || this.t.untitled;
-    const chosen = await dialogs.chooseSave(windowId, { defaultName: `${title}${FILE_EXTENSION}`, filters: [{ name: this.t.linjausFiles, extensions: ['linjaus'] }] });
+    // Characters no file system accepts in a name (and control characters) become spaces.
+    /* eslint-disable no-control-regex */
+    const title =
+      getMeta(sessions.store(entry.documentId)!.doc)
+        .title.replace(/[/\\:*?"<>|\u0000-\u001f]/g, ' ')
+        .trim() || this.t.untitled;
+    /* eslint-enable no-control-regex */
+    const chosen = await dialogs.chooseSave(windowId, {
+      defaultName: `${title}${FILE_EXTENSION}`,
+      filters: [{ name: this.t.linjausFiles, extensions: ['linjaus'] }],
+    });
     if (chosen === null) return;
-    const target = chosen.toLowerCase().endsWith(FILE_EXTENSION) ? chosen : `${chosen}${FILE_EXTENSION}`;
+    const target = chosen.toLowerCase().endsWith(FILE_EXTENSION)
+      ? chosen
+      : `${chosen}${FILE_EXTENSION}`;
     const other = registry.findByFile(await fs.realpath(target).catch(() => path.resolve(target)));
     if (other && other.windowId !== windowId) {
-      await dialogs.inform(windowId, { kind: 'error', title: this.t.cannotSave, message: this.t.targetIsOpen, detail: target });
+      await dialogs.inform(windowId, {
+        kind: 'error',
+        title: this.t.cannotSave,
+        message: this.t.targetIsOpen,
+        detail: target,
+      });
       return;
     }
     try {
-      const documentId = await sessions.saveAs(entry.documentId, target, isNewDocument ? { newDocumentId: newDocumentId() } : {});
+      const documentId = await sessions.saveAs(
+        entry.documentId,
+        target,
+        isNewDocument ? { newDocumentId: newDocumentId() } : {},
+      );
       entry.documentId = documentId;
       entry.file = await fs.realpath(target);
     } catch (error) {
@@ -200,10 +250,24 @@ export class DesktopController implements MainCommandHandlers {
   }
 
   /** Tell the user what went wrong, in their language; the technical message goes in the details. */
-  private async explain(error: unknown, title: string, file: string, windowId: number | null = null): Promise<void> {
+  private async explain(
+    error: unknown,
+    title: string,
+    file: string,
+    windowId: number | null = null,
+  ): Promise<void> {
     const message =
-      error instanceof FormatError ? this.t.formatErrors[error.code] : error instanceof Error ? error.message : String(error);
+      error instanceof FormatError
+        ? this.t.formatErrors[error.code]
+        : error instanceof Error
+          ? error.message
+          : String(error);
     const detail = error instanceof Error ? error.message : String(error);
-    await this.deps.dialogs.inform(windowId, { kind: 'error', title, message: `${path.basename(file)}: ${message}`, detail });
+    await this.deps.dialogs.inform(windowId, {
+      kind: 'error',
+      title,
+      message: `${path.basename(file)}: ${message}`,
+      detail,
+    });
   }
 }

@@ -5,7 +5,12 @@ import { mimeTypeOf, resolveAppFile } from '../security/appProtocol';
 
 /** Must run before `app.ready`: `app://` is a standard, secure scheme (like https for the page). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
+  ]);
 }
 
 /** Answer `app://linjaus/…` from `rendererRoot`; HTML pages get the policy `csp(url)`. */
@@ -20,7 +25,11 @@ export function serveApp(rendererRoot: string, csp: (url: string) => string): vo
       return new Response('Not found', { status: 404 });
     }
     const type = mimeTypeOf(file);
-    const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
+    const headers: Record<string, string> = {
+      'Content-Type': type,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    };
     if (type.startsWith('text/html')) headers['Content-Security-Policy'] = csp(request.url);
     return new Response(new Uint8Array(body), { status: 200, headers });
   });

@@ -5,7 +5,10 @@ export const documentHandlers = {
   documentOpen: (async ({ windowId, services }, [{ documentId, state }]) => {
     const result = await services.sessions.attach(documentId, state, windowId);
     services.windows.setDocument(windowId, documentId);
-    return { update: result.update, fileName: result.file === null ? null : result.file.split(/[\\/]/).pop() ?? null };
+    return {
+      update: result.update,
+      fileName: result.file === null ? null : (result.file.split(/[\\/]/).pop() ?? null),
+    };
   }) satisfies Handler<'documentOpen'>,
   documentAppend: (async ({ windowId, services }, [{ documentId, update }]) => {
     await services.sessions.append(documentId, update, windowId);
@@ -17,12 +20,18 @@ export const documentHandlers = {
     await services.sessions.detach(documentId, windowId);
     services.windows.setDocument(windowId, null);
   }) satisfies Handler<'documentClose'>,
-  documentExists: (async ({ services }, [documentId]) => services.sessions.exists(documentId)) satisfies Handler<'documentExists'>,
+  documentExists: (async ({ services }, [documentId]) =>
+    services.sessions.exists(documentId)) satisfies Handler<'documentExists'>,
   documentRemove: (async ({ services }, [documentId]) => {
     await services.sessions.remove(documentId);
   }) satisfies Handler<'documentRemove'>,
   recentList: (async ({ services }) =>
-    services.recent.list().map(({ id, title, templateId, updatedAt }) => ({ id, title, templateId, updatedAt }))) satisfies Handler<'recentList'>,
+    services.recent.list().map(({ id, title, templateId, updatedAt }) => ({
+      id,
+      title,
+      templateId,
+      updatedAt,
+    }))) satisfies Handler<'recentList'>,
   recentTouch: (async ({ services }, [entry]) => {
     await services.recent.touch(entry);
   }) satisfies Handler<'recentTouch'>,

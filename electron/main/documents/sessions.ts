@@ -39,7 +39,10 @@ export interface SessionOptions {
 /** Events for the Electron glue: forward updates, refresh a title, tell the user. */
 export interface SessionEvents {
   documentUpdate(documentId: string, update: Uint8Array, windowIds: readonly number[]): void;
-  fileState(documentId: string, state: { isFileBehind: boolean; blockedBy: DiskState | null }): void;
+  fileState(
+    documentId: string,
+    state: { isFileBehind: boolean; blockedBy: DiskState | null },
+  ): void;
 }
 
 export class DocumentSessions {
@@ -59,7 +62,9 @@ export class DocumentSessions {
     if (this.sessions.has(requireId(store.doc))) {
       // Another copy of an open document: one session per document id, merging is explicit.
       await store.detach();
-      throw new Error(`Another copy of this document is already open (${this.sessions.get(requireId(store.doc))?.store.file ?? 'unsaved'}).`);
+      throw new Error(
+        `Another copy of this document is already open (${this.sessions.get(requireId(store.doc))?.store.file ?? 'unsaved'}).`,
+      );
     }
     const documentId = this.add(store);
     await this.remember(documentId);
@@ -70,7 +75,11 @@ export class DocumentSessions {
   async createNew(doc: Y.Doc): Promise<string> {
     const documentId = requireId(doc);
     await fs.mkdir(this.options.unsavedDir, { recursive: true });
-    const store = await DocumentStore.createUnsaved(doc, this.unsavedLog(documentId), this.options.codec);
+    const store = await DocumentStore.createUnsaved(
+      doc,
+      this.unsavedLog(documentId),
+      this.options.codec,
+    );
     this.add(store);
     await this.remember(documentId);
     return documentId;
@@ -81,11 +90,18 @@ export class DocumentSessions {
    * (by its recent file, its unsaved log, or as a new document holding the renderer's state), the
    * renderer's state is merged in, and what the renderer lacks is returned.
    */
-  async attach(documentId: string, rendererState: Uint8Array, windowId: number): Promise<{ update: Uint8Array; file: string | null }> {
+  async attach(
+    documentId: string,
+    rendererState: Uint8Array,
+    windowId: number,
+  ): Promise<{ update: Uint8Array; file: string | null }> {
     const session = this.sessions.get(documentId) ?? (await this.load(documentId, rendererState));
     session.windows.add(windowId);
     if (rendererState.length > 2) await session.store.append(rendererState);
-    const update = Y.encodeStateAsUpdate(session.store.doc, Y.encodeStateVectorFromUpdate(rendererState));
+    const update = Y.encodeStateAsUpdate(
+      session.store.doc,
+      Y.encodeStateVectorFromUpdate(rendererState),
+    );
     return { update, file: session.store.file };
   }
 
@@ -112,19 +128,23 @@ export class DocumentSessions {
 
   /** Detach a window from every document it uses (the window closed). */
   async detachWindow(windowId: number): Promise<void> {
-    for (const [id, session] of [...this.sessions]) if (session.windows.has(windowId)) await this.detach(id, windowId);
+    for (const [id, session] of [...this.sessions])
+      if (session.windows.has(windowId)) await this.detach(id, windowId);
   }
 
   /** True when the document is open, has a file in the recent index, or has an unsaved log. */
   async exists(documentId: string): Promise<boolean> {
     if (this.sessions.has(documentId)) return true;
     const file = this.options.recent.byId(documentId)?.file;
-    return (file ? await fileExists(file) : false) || (await fileExists(this.unsavedLog(documentId)));
+    return (
+      (file ? await fileExists(file) : false) || (await fileExists(this.unsavedLog(documentId)))
+    );
   }
 
   /** Forget a document: its recent entry and unsaved log. A user's `.linjaus` file is never deleted. */
   async remove(documentId: string): Promise<void> {
-    if (this.sessions.has(documentId)) throw new Error('An open document cannot be removed; close it first.');
+    if (this.sessions.has(documentId))
+      throw new Error('An open document cannot be removed; close it first.');
     await fs.rm(this.unsavedLog(documentId), { force: true });
     await this.options.recent.remove(documentId);
   }
@@ -139,7 +159,11 @@ export class DocumentSessions {
   }
 
   /** "Save as": write to `file`, optionally as a separate document with a new id. Returns the id. */
-  async saveAs(documentId: string, file: string, options: { newDocumentId?: string } = {}): Promise<string> {
+  async saveAs(
+    documentId: string,
+    file: string,
+    options: { newDocumentId?: string } = {},
+  ): Promise<string> {
     const session = this.sessions.get(documentId);
     if (!session) throw new Error(`Document ${documentId} is not open.`);
     await session.store.saveAs(path.resolve(file), options);
@@ -174,7 +198,10 @@ export class DocumentSessions {
   async unsavedDocuments(): Promise<string[]> {
     try {
       const names = await fs.readdir(this.options.unsavedDir);
-      return names.filter((n) => n.endsWith('.log')).map((n) => n.slice(0, -4)).filter((id) => !this.sessions.has(id));
+      return names
+        .filter((n) => n.endsWith('.log'))
+        .map((n) => n.slice(0, -4))
+        .filter((id) => !this.sessions.has(id));
     } catch (error) {
       if (isNotFound(error)) return [];
       throw error;
@@ -188,16 +215,26 @@ export class DocumentSessions {
 
   private add(store: DocumentStore): string {
     const documentId = requireId(store.doc);
-    const session: Session = { store, windows: new Set(), compactTimer: null, stopWatching: () => undefined };
+    const session: Session = {
+      store,
+      windows: new Set(),
+      compactTimer: null,
+      stopWatching: () => undefined,
+    };
     session.stopWatching = this.watch(documentId, store);
-    store.onUpdateFromDisk((update) => this.events.documentUpdate(requireId(store.doc), update, [...session.windows]));
+    store.onUpdateFromDisk((update) =>
+      this.events.documentUpdate(requireId(store.doc), update, [...session.windows]),
+    );
     this.sessions.set(documentId, session);
     return documentId;
   }
 
   private watch(documentId: string, store: DocumentStore): () => void {
     if (store.file === null) return () => undefined;
-    return watchFile(store.file, () => void this.checkDisk(requireId(store.doc)).catch(() => undefined));
+    return watchFile(
+      store.file,
+      () => void this.checkDisk(requireId(store.doc)).catch(() => undefined),
+    );
   }
 
   private async load(documentId: string, rendererState: Uint8Array): Promise<Session> {
@@ -206,21 +243,26 @@ export class DocumentSessions {
       const { documentId: opened } = await this.openFile(file);
       if (opened === documentId) return this.sessions.get(opened)!;
     }
-    const unsaved = await DocumentStore.recoverUnsaved(this.unsavedLog(documentId), this.options.codec);
+    const unsaved = await DocumentStore.recoverUnsaved(
+      this.unsavedLog(documentId),
+      this.options.codec,
+    );
     if (unsaved && requireId(unsaved.doc) === documentId) {
       this.add(unsaved);
       return this.sessions.get(documentId)!;
     }
     const doc = new Y.Doc();
     Y.applyUpdate(doc, rendererState);
-    if (getDocumentId(doc) !== documentId) throw new Error(`Document ${documentId} is not stored here.`);
+    if (getDocumentId(doc) !== documentId)
+      throw new Error(`Document ${documentId} is not stored here.`);
     await this.createNew(doc);
     return this.sessions.get(documentId)!;
   }
 
   private attached(documentId: string, windowId: number): Session {
     const session = this.sessions.get(documentId);
-    if (!session || !session.windows.has(windowId)) throw new NotAttachedError(`This window has not opened document ${documentId}.`);
+    if (!session || !session.windows.has(windowId))
+      throw new NotAttachedError(`This window has not opened document ${documentId}.`);
     return session;
   }
 
@@ -239,7 +281,10 @@ export class DocumentSessions {
   }
 
   private reportState(documentId: string, session: Session): void {
-    this.events.fileState(documentId, { isFileBehind: session.store.isFileBehind, blockedBy: session.store.blockedBy });
+    this.events.fileState(documentId, {
+      isFileBehind: session.store.isFileBehind,
+      blockedBy: session.store.blockedBy,
+    });
   }
 
   private async closeSession(documentId: string, session: Session): Promise<void> {
@@ -253,7 +298,13 @@ export class DocumentSessions {
     const store = this.sessions.get(documentId)?.store;
     if (!store) return;
     const meta = getMeta(store.doc);
-    await this.options.recent.touch({ id: documentId, title: meta.title, templateId: meta.templateId, updatedAt: Date.now(), file: store.file });
+    await this.options.recent.touch({
+      id: documentId,
+      title: meta.title,
+      templateId: meta.templateId,
+      updatedAt: Date.now(),
+      file: store.file,
+    });
   }
 
   private unsavedLog(documentId: string): string {

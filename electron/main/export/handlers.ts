@@ -8,7 +8,9 @@ export type ProgressSink = (windowId: number, requestId: string, progress: Expor
 export function exportHandlers(sendProgress: ProgressSink) {
   return {
     pdfExport: (async ({ windowId, services }, [{ requestId, programme, language }]) =>
-      services.pdf.exportPdf({ programme, language }, (p) => sendProgress(windowId, requestId, p))) satisfies Handler<'pdfExport'>,
+      services.pdf.exportPdf({ programme, language }, (p) =>
+        sendProgress(windowId, requestId, p),
+      )) satisfies Handler<'pdfExport'>,
     pdfWarmUp: (async ({ services }) => {
       services.pdf.warmUp();
     }) satisfies Handler<'pdfWarmUp'>,

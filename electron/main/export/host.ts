@@ -23,7 +23,9 @@ interface Pending {
 }
 
 /** A {@link PdfExportService} over a worker started by `start`. */
-export function createExportHost(start: () => WorkerChannel): PdfExportService & { dispose(): void } {
+export function createExportHost(
+  start: () => WorkerChannel,
+): PdfExportService & { dispose(): void } {
   let worker: WorkerChannel | null = null;
   let counter = 0;
   const pending = new Map<string, Pending>();
@@ -35,7 +37,8 @@ export function createExportHost(start: () => WorkerChannel): PdfExportService &
       if (message.type === 'ready') return;
       const job = pending.get(message.id);
       if (!job) return;
-      if (message.type === 'progress') return job.onProgress({ phase: message.phase, fraction: message.fraction });
+      if (message.type === 'progress')
+        return job.onProgress({ phase: message.phase, fraction: message.fraction });
       pending.delete(message.id);
       if (message.type === 'done') job.resolve(new Uint8Array(message.bytes));
       else job.reject(new Error(message.message));
@@ -52,11 +55,19 @@ export function createExportHost(start: () => WorkerChannel): PdfExportService &
   };
 
   return {
-    exportPdf(request: { programme: Programme; language: Language }, onProgress: (p: ExportProgress) => void) {
+    exportPdf(
+      request: { programme: Programme; language: Language },
+      onProgress: (p: ExportProgress) => void,
+    ) {
       const id = `e${++counter}`;
       return new Promise<Uint8Array>((resolve, reject) => {
         pending.set(id, { resolve, reject, onProgress });
-        ensure().postMessage({ type: 'export', id, programme: request.programme, language: request.language });
+        ensure().postMessage({
+          type: 'export',
+          id,
+          programme: request.programme,
+          language: request.language,
+        });
       });
     },
     warmUp() {

@@ -6,7 +6,10 @@ import type { FromWorker } from './protocol';
 /** Start the export service; the process itself starts on first use (or warm-up). */
 export function createUtilityExporter(workerPath: string, brandsDir: string) {
   return createExportHost((): WorkerChannel => {
-    const child = utilityProcess.fork(workerPath, [brandsDir], { serviceName: 'Linjaus PDF export', stdio: 'inherit' });
+    const child = utilityProcess.fork(workerPath, [brandsDir], {
+      serviceName: 'Linjaus PDF export',
+      stdio: 'inherit',
+    });
     return {
       postMessage: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', (message: FromWorker) => listener(message)),

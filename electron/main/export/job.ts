@@ -48,13 +48,29 @@ export async function runExportJob(
   const template = getTemplate(input.programme.meta.templateId);
   onProgress({ phase: 'fonts', fraction: 0 });
   const brand = await loadKit(options.brandsDir, input.programme.meta.brandKitId);
-  const fallbackFont = await readFile(path.join(options.brandsDir, '_shared', 'NotoEmoji-Regular.ttf')).then(
+  const fallbackFont = await readFile(
+    path.join(options.brandsDir, '_shared', 'NotoEmoji-Regular.ttf'),
+  ).then(
     (b) => new Uint8Array(b),
     () => undefined,
   );
-  const result = await exportPdf({ programme: input.programme, template, brand, language: input.language, fallbackFont }, (p) =>
-    onProgress({ phase: 'layout', fraction: p.phase === 'layout' ? p.fraction / 3 : p.phase === 'render' ? (1 + p.fraction) / 3 : (2 + p.fraction) / 3 }),
+  const result = await exportPdf(
+    { programme: input.programme, template, brand, language: input.language, fallbackFont },
+    (p) =>
+      onProgress({
+        phase: 'layout',
+        fraction:
+          p.phase === 'layout'
+            ? p.fraction / 3
+            : p.phase === 'render'
+              ? (1 + p.fraction) / 3
+              : (2 + p.fraction) / 3,
+      }),
   );
   onProgress({ phase: 'done', fraction: 1 });
-  return { bytes: result.bytes, pages: result.pages, warnings: result.warnings.map((w) => (typeof w === 'string' ? w : JSON.stringify(w))) };
+  return {
+    bytes: result.bytes,
+    pages: result.pages,
+    warnings: result.warnings.map((w) => (typeof w === 'string' ? w : JSON.stringify(w))),
+  };
 }

@@ -22,10 +22,16 @@ const onMessage = (listener: (message: ToWorker) => void): void => {
 
 onMessage((message) => {
   if (message?.type !== 'export') return;
-  runExportJob({ programme: message.programme, language: message.language }, { brandsDir }, (p) => send({ type: 'progress', id: message.id, ...p })).then(
+  runExportJob({ programme: message.programme, language: message.language }, { brandsDir }, (p) =>
+    send({ type: 'progress', id: message.id, ...p }),
+  ).then(
     (result) => send({ type: 'done', id: message.id, bytes: result.bytes, pages: result.pages }),
-    (error: unknown) => send({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      send({
+        type: 'error',
+        id: message.id,
+        message: error instanceof Error ? error.message : String(error),
+      }),
   );
 });
 send({ type: 'ready' });
-

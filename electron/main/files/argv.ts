@@ -15,14 +15,20 @@ export const FILE_EXTENSION = '.linjaus';
  * @example
  * filesFromArgv(['/opt/Linjaus/linjaus', '/home/a/Ohjelma.linjaus'], { cwd: '/home/a', isPackaged: true })
  */
-export function filesFromArgv(argv: readonly string[], options: { cwd: string; isPackaged: boolean }): string[] {
+export function filesFromArgv(
+  argv: readonly string[],
+  options: { cwd: string; isPackaged: boolean },
+): string[] {
   // Packaged: argv = [exe, ...args]. Development: argv = [electron, appPath, ...args].
   const args = argv.slice(options.isPackaged ? 1 : 2);
   const out: string[] = [];
   for (const arg of args) {
     if (arg.startsWith('-') || arg.includes('\0')) continue;
     if (!arg.toLowerCase().endsWith(FILE_EXTENSION)) continue;
-    const absolute = path.resolve(options.cwd, arg.startsWith('file://') ? decodeFileUrl(arg) : arg);
+    const absolute = path.resolve(
+      options.cwd,
+      arg.startsWith('file://') ? decodeFileUrl(arg) : arg,
+    );
     if (!out.includes(absolute)) out.push(absolute);
   }
   return out;

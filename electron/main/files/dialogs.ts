@@ -11,13 +11,22 @@ export interface FileFilter {
 
 export interface NativeDialogs {
   /** Choose a file to open; null when cancelled. */
-  chooseOpen(windowId: number | null, options: { title?: string; filters: readonly FileFilter[] }): Promise<string | null>;
+  chooseOpen(
+    windowId: number | null,
+    options: { title?: string; filters: readonly FileFilter[] },
+  ): Promise<string | null>;
   /** Choose where to save; null when cancelled. The OS asks about overwriting. */
-  chooseSave(windowId: number | null, options: { defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
+  chooseSave(
+    windowId: number | null,
+    options: { defaultName: string; filters: readonly FileFilter[] },
+  ): Promise<string | null>;
   /** Yes/no question; true for yes. */
   confirm(windowId: number | null, message: string): Promise<boolean>;
   /** Tell the user something went wrong (or was recovered). */
-  inform(windowId: number | null, options: { kind: 'error' | 'info'; title: string; message: string; detail?: string }): Promise<void>;
+  inform(
+    windowId: number | null,
+    options: { kind: 'error' | 'info'; title: string; message: string; detail?: string },
+  ): Promise<void>;
 }
 
 /** Answers for {@link scriptedDialogs}: consumed in order; a missing answer means "cancel". */

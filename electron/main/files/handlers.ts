@@ -12,11 +12,14 @@ const MAX_READ_BYTES = 256 * 1024 * 1024;
 
 export const fileHandlers = {
   fileOpen: (async ({ windowId, services }, [{ extensions, description }]) => {
-    const file = await services.dialogs.chooseOpen(windowId, { filters: [{ name: description, extensions }] });
+    const file = await services.dialogs.chooseOpen(windowId, {
+      filters: [{ name: description, extensions }],
+    });
     if (file === null) return null;
     if (!extensions.includes(path.extname(file).slice(1).toLowerCase())) return null;
     const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_READ_BYTES) throw new Error('The file is too large or not a file.');
+    if (!stat.isFile() || stat.size > MAX_READ_BYTES)
+      throw new Error('The file is too large or not a file.');
     return { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
   }) satisfies Handler<'fileOpen'>,
   fileSave: (async ({ windowId, services }, [{ name, bytes }]) => {
@@ -26,8 +29,11 @@ export const fileHandlers = {
       filters: extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [],
     });
     if (file === null) return false;
-    await atomicReplace(file, bytes, { backup: path.join(path.dirname(file), `.${path.basename(file)}.bak`) });
+    await atomicReplace(file, bytes, {
+      backup: path.join(path.dirname(file), `.${path.basename(file)}.bak`),
+    });
     return true;
   }) satisfies Handler<'fileSave'>,
-  dialogConfirm: (async ({ windowId, services }, [message]) => services.dialogs.confirm(windowId, message)) satisfies Handler<'dialogConfirm'>,
+  dialogConfirm: (async ({ windowId, services }, [message]) =>
+    services.dialogs.confirm(windowId, message)) satisfies Handler<'dialogConfirm'>,
 };

@@ -8,35 +8,62 @@ import { BrowserWindow, dialog } from 'electron';
 import { scriptedDialogs, type DialogScript, type NativeDialogs } from './dialogs';
 import { strings, type UiLanguage } from '../i18n/strings';
 
-const parent = (windowId: number | null) => (windowId === null ? undefined : BrowserWindow.fromId(windowId) ?? undefined);
+const parent = (windowId: number | null) =>
+  windowId === null ? undefined : (BrowserWindow.fromId(windowId) ?? undefined);
 
-export function createNativeDialogs(options: { isPackaged: boolean; language: () => UiLanguage }): NativeDialogs {
+export function createNativeDialogs(options: {
+  isPackaged: boolean;
+  language: () => UiLanguage;
+}): NativeDialogs {
   const scriptFile = process.env.LINJAUS_DIALOG_SCRIPT;
-  if (scriptFile && !options.isPackaged) return scriptedDialogs(JSON.parse(readFileSync(scriptFile, 'utf8')) as DialogScript);
-  const withParent = <T>(windowId: number | null, run: (w: BrowserWindow | undefined) => Promise<T>) => run(parent(windowId));
+  if (scriptFile && !options.isPackaged)
+    return scriptedDialogs(JSON.parse(readFileSync(scriptFile, 'utf8')) as DialogScript);
+  const withParent = <T>(
+    windowId: number | null,
+    run: (w: BrowserWindow | undefined) => Promise<T>,
+  ) => run(parent(windowId));
   return {
     chooseOpen: (windowId, o) =>
       withParent(windowId, async (w) => {
-        const opts = { title: o.title, properties: ['openFile' as const], filters: o.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
+        const opts = {
+          title: o.title,
+          properties: ['openFile' as const],
+          filters: o.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+        };
         const result = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       }),
     chooseSave: (windowId, o) =>
       withParent(windowId, async (w) => {
-        const opts = { defaultPath: o.defaultName, filters: o.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
+        const opts = {
+          defaultPath: o.defaultName,
+          filters: o.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+        };
         const result = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
         return result.canceled || !result.filePath ? null : result.filePath;
       }),
     confirm: (windowId, message) =>
       withParent(windowId, async (w) => {
         const t = strings(options.language());
-        const opts = { type: 'question' as const, message, buttons: [t.yes, t.no], defaultId: 0, cancelId: 1 };
+        const opts = {
+          type: 'question' as const,
+          message,
+          buttons: [t.yes, t.no],
+          defaultId: 0,
+          cancelId: 1,
+        };
         const result = w ? await dialog.showMessageBox(w, opts) : await dialog.showMessageBox(opts);
         return result.response === 0;
       }),
     inform: (windowId, o) =>
       withParent(windowId, async (w) => {
-        const opts = { type: o.kind, title: o.title, message: o.message, detail: o.detail, buttons: [strings(options.language()).ok] };
+        const opts = {
+          type: o.kind,
+          title: o.title,
+          message: o.message,
+          detail: o.detail,
+          buttons: [strings(options.language()).ok],
+        };
         if (w) await dialog.showMessageBox(w, opts);
         else await dialog.showMessageBox(opts);
       }),

@@ -46,11 +46,13 @@ const fi = {
   jsonFiles: 'JSON-ohjelmat',
   cannotOpen: 'Tiedostoa ei voi avata',
   cannotSave: 'Tallennus ei onnistunut',
-  sameDocumentOpen: 'Saman asiakirjan toinen kopio on jo auki. Yhdistä kopiot komennolla linjaus merge tai avaa tämä kopio, kun toinen on suljettu.',
+  sameDocumentOpen:
+    'Saman asiakirjan toinen kopio on jo auki. Yhdistä kopiot komennolla linjaus merge tai avaa tämä kopio, kun toinen on suljettu.',
   targetIsOpen: 'Tiedosto on auki toisessa ikkunassa. Valitse toinen nimi.',
   fileReplaced:
     'Tiedoston on korvannut toinen asiakirja. Muutoksesi ovat tallessa; tallenna ne uudella nimellä (Tallenna nimellä…).',
-  fileUnreadable: 'Tiedosto on muuttunut levyllä eikä sitä voi lukea juuri nyt. Muutoksesi ovat tallessa; yritetään uudelleen.',
+  fileUnreadable:
+    'Tiedosto on muuttunut levyllä eikä sitä voi lukea juuri nyt. Muutoksesi ovat tallessa; yritetään uudelleen.',
   recoveredTitle: 'Palautettu',
   recovered: (n: number) => `Edellisen istunnon ${n} tallentamatonta muutosta palautettiin.`,
   ok: 'OK',
@@ -64,7 +66,8 @@ const fi = {
     'too-large': 'Tiedosto on liian suuri avattavaksi.',
     'missing-entry': 'Tiedostosta puuttuu osa.',
     'bad-manifest': 'Tiedoston tunnistetiedot (manifest.json) ovat virheelliset.',
-    'future-version': 'Tiedosto on tallennettu uudemmalla Linjauksella. Päivitä Linjaus avataksesi sen.',
+    'future-version':
+      'Tiedosto on tallennettu uudemmalla Linjauksella. Päivitä Linjaus avataksesi sen.',
     'old-version': 'Tiedosto on liian vanhaa muotoa.',
     'bad-json': 'Tiedoston sisältö ei ole kelvollista JSONia.',
     schema: 'Tiedoston sisältö ei vastaa ohjelman rakennetta.',
@@ -119,10 +122,13 @@ const sv: Strings = {
   jsonFiles: 'JSON-program',
   cannotOpen: 'Filen kan inte öppnas',
   cannotSave: 'Det gick inte att spara',
-  sameDocumentOpen: 'En annan kopia av samma dokument är redan öppen. Slå ihop kopiorna med linjaus merge eller öppna denna kopia när den andra är stängd.',
+  sameDocumentOpen:
+    'En annan kopia av samma dokument är redan öppen. Slå ihop kopiorna med linjaus merge eller öppna denna kopia när den andra är stängd.',
   targetIsOpen: 'Filen är öppen i ett annat fönster. Välj ett annat namn.',
-  fileReplaced: 'Filen har ersatts av ett annat dokument. Dina ändringar är sparade; spara dem under ett nytt namn (Spara som…).',
-  fileUnreadable: 'Filen har ändrats på disken och kan inte läsas just nu. Dina ändringar är sparade; vi försöker igen.',
+  fileReplaced:
+    'Filen har ersatts av ett annat dokument. Dina ändringar är sparade; spara dem under ett nytt namn (Spara som…).',
+  fileUnreadable:
+    'Filen har ändrats på disken och kan inte läsas just nu. Dina ändringar är sparade; vi försöker igen.',
   recoveredTitle: 'Återställt',
   recovered: (n: number) => `${n} osparade ändringar från förra sessionen återställdes.`,
   ok: 'OK',
@@ -136,7 +142,8 @@ const sv: Strings = {
     'too-large': 'Filen är för stor för att öppnas.',
     'missing-entry': 'En del av filen saknas.',
     'bad-manifest': 'Filens identifieringsuppgifter (manifest.json) är felaktiga.',
-    'future-version': 'Filen har sparats med en nyare Linjaus. Uppdatera Linjaus för att öppna den.',
+    'future-version':
+      'Filen har sparats med en nyare Linjaus. Uppdatera Linjaus för att öppna den.',
     'old-version': 'Filen har ett för gammalt format.',
     'bad-json': 'Filens innehåll är inte giltig JSON.',
     schema: 'Filens innehåll motsvarar inte programmets struktur.',
@@ -189,10 +196,13 @@ const en: Strings = {
   jsonFiles: 'JSON programmes',
   cannotOpen: 'The file cannot be opened',
   cannotSave: 'Saving failed',
-  sameDocumentOpen: 'Another copy of this document is already open. Merge the copies with linjaus merge, or open this copy after closing the other.',
+  sameDocumentOpen:
+    'Another copy of this document is already open. Merge the copies with linjaus merge, or open this copy after closing the other.',
   targetIsOpen: 'That file is open in another window. Choose another name.',
-  fileReplaced: 'The file was replaced by another document. Your changes are safe; save them under a new name (Save As…).',
-  fileUnreadable: 'The file changed on disk and cannot be read right now. Your changes are safe; trying again.',
+  fileReplaced:
+    'The file was replaced by another document. Your changes are safe; save them under a new name (Save As…).',
+  fileUnreadable:
+    'The file changed on disk and cannot be read right now. Your changes are safe; trying again.',
   recoveredTitle: 'Recovered',
   recovered: (n: number) => `${n} unsaved changes from the last session were recovered.`,
   ok: 'OK',

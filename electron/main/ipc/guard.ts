@@ -38,7 +38,9 @@ export function checkIpcCall<S extends z.ZodType>(
   const result = schema.safeParse(rawArgs);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new IpcRefusedError(`${operation}: invalid arguments (${issue?.path.join('.') || 'arguments'}: ${issue?.message ?? 'invalid'}).`);
+    throw new IpcRefusedError(
+      `${operation}: invalid arguments (${issue?.path.join('.') || 'arguments'}: ${issue?.message ?? 'invalid'}).`,
+    );
   }
   return result.data;
 }

@@ -13,10 +13,22 @@ export function registerIpc(handlers: Handlers, services: Services, origins: App
   for (const operation of IPC_OPERATIONS) {
     ipcMain.handle(ipcChannel(operation), async (event, ...raw: unknown[]) => {
       const frame = event.senderFrame;
-      const args = checkIpcCall(operation, ipcArgs[operation], { frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame === event.sender.mainFrame }, raw, origins);
+      const args = checkIpcCall(
+        operation,
+        ipcArgs[operation],
+        {
+          frameUrl: frame?.url ?? null,
+          isMainFrame: frame !== null && frame === event.sender.mainFrame,
+        },
+        raw,
+        origins,
+      );
       const window = BrowserWindow.fromWebContents(event.sender);
       if (!window) throw new IpcRefusedError(`${operation}: the calling window is gone.`);
-      const handler = handlers[operation] as (ctx: { windowId: number; services: Services }, args: unknown) => Promise<unknown>;
+      const handler = handlers[operation] as (
+        ctx: { windowId: number; services: Services },
+        args: unknown,
+      ) => Promise<unknown>;
       return handler({ windowId: window.id, services }, args);
     });
   }

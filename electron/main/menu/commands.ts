@@ -62,7 +62,8 @@ export interface CommandTarget {
   sendToRenderer(windowId: number, command: RendererCommand): void;
 }
 
-const isRendererCommand = (type: string): type is RendererCommand => (RENDERER_COMMANDS as readonly string[]).includes(type);
+const isRendererCommand = (type: string): type is RendererCommand =>
+  (RENDERER_COMMANDS as readonly string[]).includes(type);
 
 /**
  * Carry out a command. Commands that act on a document do nothing without a focused window.
@@ -70,7 +71,11 @@ const isRendererCommand = (type: string): type is RendererCommand => (RENDERER_C
  * @example
  * await routeMenuCommand({ type: 'file.save' }, focusedWindowId, target);
  */
-export async function routeMenuCommand(command: MenuCommand, windowId: number | null, target: CommandTarget): Promise<void> {
+export async function routeMenuCommand(
+  command: MenuCommand,
+  windowId: number | null,
+  target: CommandTarget,
+): Promise<void> {
   if (isRendererCommand(command.type)) {
     if (windowId !== null) target.sendToRenderer(windowId, command.type);
     return;

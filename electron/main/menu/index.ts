@@ -24,5 +24,7 @@ function toElectron(item: MenuItemSpec, target: CommandTarget): MenuItemConstruc
 
 /** Install the menu for the current state (call again when language, recent files or focus change). */
 export function installMenu(input: MenuInput, target: CommandTarget): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenu(input).map((item) => toElectron(item, target))));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenu(input).map((item) => toElectron(item, target))),
+  );
 }

@@ -11,7 +11,19 @@ import type { MenuCommand } from './commands';
 export interface MenuItemSpec {
   readonly label?: string;
   readonly command?: MenuCommand;
-  readonly role?: 'cut' | 'copy' | 'paste' | 'selectAll' | 'reload' | 'toggleDevTools' | 'zoomIn' | 'zoomOut' | 'resetZoom' | 'togglefullscreen' | 'quit' | 'appMenu';
+  readonly role?:
+    | 'cut'
+    | 'copy'
+    | 'paste'
+    | 'selectAll'
+    | 'reload'
+    | 'toggleDevTools'
+    | 'zoomIn'
+    | 'zoomOut'
+    | 'resetZoom'
+    | 'togglefullscreen'
+    | 'quit'
+    | 'appMenu';
   readonly accelerator?: string;
   readonly type?: 'separator' | 'radio';
   readonly checked?: boolean;
@@ -42,7 +54,13 @@ export function buildMenu(input: MenuInput): MenuItemSpec[] {
   const file: MenuItemSpec = {
     label: t.file,
     submenu: [
-      { label: t.newFromTemplate, submenu: input.templates.map((tpl) => ({ label: tpl.name, command: { type: 'file.new', templateId: tpl.id } })) },
+      {
+        label: t.newFromTemplate,
+        submenu: input.templates.map((tpl) => ({
+          label: tpl.name,
+          command: { type: 'file.new', templateId: tpl.id },
+        })),
+      },
       { label: t.open, accelerator: 'CmdOrCtrl+O', command: { type: 'file.open' } },
       {
         label: t.openRecent,
@@ -50,21 +68,36 @@ export function buildMenu(input: MenuInput): MenuItemSpec[] {
           input.recentFiles.length === 0
             ? [{ label: t.noRecent, enabled: false }]
             : [
-                ...input.recentFiles.slice(0, 10).map((file): MenuItemSpec => ({ label: path.basename(file), command: { type: 'file.openRecent', file } })),
+                ...input.recentFiles.slice(0, 10).map((file): MenuItemSpec => ({
+                  label: path.basename(file),
+                  command: { type: 'file.openRecent', file },
+                })),
                 separator,
                 { label: t.clearRecent, command: { type: 'file.clearRecent' } },
               ],
       },
       separator,
       { label: t.save, accelerator: 'CmdOrCtrl+S', enabled: doc, command: { type: 'file.save' } },
-      { label: t.saveAs, accelerator: 'CmdOrCtrl+Shift+S', enabled: doc, command: { type: 'file.saveAs' } },
+      {
+        label: t.saveAs,
+        accelerator: 'CmdOrCtrl+Shift+S',
+        enabled: doc,
+        command: { type: 'file.saveAs' },
+      },
       { label: t.saveAsNew, enabled: doc, command: { type: 'file.saveAsNew' } },
       separator,
-      { label: t.exportPdf, accelerator: 'CmdOrCtrl+P', enabled: doc, command: { type: 'file.exportPdf' } },
+      {
+        label: t.exportPdf,
+        accelerator: 'CmdOrCtrl+P',
+        enabled: doc,
+        command: { type: 'file.exportPdf' },
+      },
       { label: t.importJson, command: { type: 'file.importJson' } },
       separator,
       { label: t.close, accelerator: 'CmdOrCtrl+W', command: { type: 'file.close' } },
-      ...(input.platform === 'darwin' ? [] : [separator, { label: t.quit, role: 'quit' } satisfies MenuItemSpec]),
+      ...(input.platform === 'darwin'
+        ? []
+        : [separator, { label: t.quit, role: 'quit' } satisfies MenuItemSpec]),
     ],
   };
   const edit: MenuItemSpec = {
@@ -72,7 +105,12 @@ export function buildMenu(input: MenuInput): MenuItemSpec[] {
     submenu: [
       // Undo/redo go to the renderer's Yjs UndoManager (own edits only), not to Chromium's.
       { label: t.undo, accelerator: 'CmdOrCtrl+Z', enabled: doc, command: { type: 'edit.undo' } },
-      { label: t.redo, accelerator: input.platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z', enabled: doc, command: { type: 'edit.redo' } },
+      {
+        label: t.redo,
+        accelerator: input.platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z',
+        enabled: doc,
+        command: { type: 'edit.redo' },
+      },
       separator,
       { label: t.cut, role: 'cut' },
       { label: t.copy, role: 'copy' },
@@ -90,20 +128,42 @@ export function buildMenu(input: MenuInput): MenuItemSpec[] {
   const view: MenuItemSpec = {
     label: t.view,
     submenu: [
-      { label: t.language, submenu: languages.map((l) => ({ label: l.label, type: 'radio', checked: l.id === input.language, command: { type: 'view.language', language: l.id } })) },
+      {
+        label: t.language,
+        submenu: languages.map((l) => ({
+          label: l.label,
+          type: 'radio',
+          checked: l.id === input.language,
+          command: { type: 'view.language', language: l.id },
+        })),
+      },
       separator,
       { label: t.zoomIn, role: 'zoomIn' },
       { label: t.zoomOut, role: 'zoomOut' },
       { label: t.resetZoom, role: 'resetZoom' },
       { label: t.fullScreen, role: 'togglefullscreen' },
-      ...(input.isDevelopment ? [separator, { label: t.reload, role: 'reload' } as const, { label: t.toggleDevTools, role: 'toggleDevTools' } as const] : []),
+      ...(input.isDevelopment
+        ? [
+            separator,
+            { label: t.reload, role: 'reload' } as const,
+            { label: t.toggleDevTools, role: 'toggleDevTools' } as const,
+          ]
+        : []),
     ],
   };
   const workshop: MenuItemSpec = {
     label: t.workshop,
     submenu: [
-      { label: t.hostWorkshop, enabled: doc && !input.isWorkshopActive, command: { type: 'workshop.host' } },
-      { label: t.joinWorkshop, enabled: !input.isWorkshopActive, command: { type: 'workshop.join' } },
+      {
+        label: t.hostWorkshop,
+        enabled: doc && !input.isWorkshopActive,
+        command: { type: 'workshop.host' },
+      },
+      {
+        label: t.joinWorkshop,
+        enabled: !input.isWorkshopActive,
+        command: { type: 'workshop.join' },
+      },
       { label: t.endWorkshop, enabled: input.isWorkshopActive, command: { type: 'workshop.end' } },
     ],
   };
@@ -114,7 +174,14 @@ export function buildMenu(input: MenuInput): MenuItemSpec[] {
       { label: t.about, command: { type: 'help.about' } },
     ],
   };
-  return [...(input.platform === 'darwin' ? [{ role: 'appMenu' } satisfies MenuItemSpec] : []), file, edit, view, workshop, help];
+  return [
+    ...(input.platform === 'darwin' ? [{ role: 'appMenu' } satisfies MenuItemSpec] : []),
+    file,
+    edit,
+    view,
+    workshop,
+    help,
+  ];
 }
 
 /** Every item of a menu, depth first (for lookups and tests). */

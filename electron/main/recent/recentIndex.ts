@@ -49,9 +49,17 @@ export class RecentIndex {
    */
   async touch(entry: Omit<RecentEntry, 'file'> & { file?: string | null }): Promise<void> {
     const previous = this.byId(entry.id);
-    const next: RecentEntry = { ...entry, file: entry.file === undefined ? (previous?.file ?? null) : entry.file };
+    const next: RecentEntry = {
+      ...entry,
+      file: entry.file === undefined ? (previous?.file ?? null) : entry.file,
+    };
     // One entry per file: a "Save as" with a new id replaces the old entry of that path.
-    this.entries = [next, ...this.entries.filter((e) => e.id !== entry.id && (next.file === null || e.file !== next.file))].slice(0, RECENT_LIMIT);
+    this.entries = [
+      next,
+      ...this.entries.filter(
+        (e) => e.id !== entry.id && (next.file === null || e.file !== next.file),
+      ),
+    ].slice(0, RECENT_LIMIT);
     await this.save();
   }
 
@@ -67,7 +75,9 @@ export class RecentIndex {
 
   private save(): Promise<void> {
     // One write at a time; each writes the list as it is when it runs (the newest state wins).
-    const run = this.writing.then(() => writeJsonFile(this.file, { version: 1, entries: this.entries }));
+    const run = this.writing.then(() =>
+      writeJsonFile(this.file, { version: 1, entries: this.entries }),
+    );
     this.writing = run.catch(() => undefined);
     return run;
   }

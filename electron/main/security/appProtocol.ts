@@ -27,13 +27,18 @@ const MIME: Record<string, string> = {
 };
 
 /** The MIME type of a served file (unknown types are sent as opaque bytes). */
-export const mimeTypeOf = (file: string): string => MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const mimeTypeOf = (file: string): string =>
+  MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /**
  * The file under `root` that `requestUrl` names, or null when the URL is not ours or tries to
  * escape `root` (`..`, encoded `%2e%2e`, backslashes, null bytes, absolute paths).
  */
-export function resolveAppFile(root: string, requestUrl: string, origins: AppOrigins = APP_ORIGINS): string | null {
+export function resolveAppFile(
+  root: string,
+  requestUrl: string,
+  origins: AppOrigins = APP_ORIGINS,
+): string | null {
   let url: URL;
   try {
     url = new URL(requestUrl);

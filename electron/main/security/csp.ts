@@ -51,13 +51,19 @@ export function contentSecurityPolicy(options: CspOptions): string {
  * granted it through the validated `workshopSetServer` call, so a page cannot widen its own
  * policy by navigating to a URL of its choosing.
  */
-export function cspForPage(pageUrl: string, options: { granted: ReadonlySet<string>; devServer: string | null }): string {
+export function cspForPage(
+  pageUrl: string,
+  options: { granted: ReadonlySet<string>; devServer: string | null },
+): string {
   let workshop: string | null = null;
   try {
     workshop = new URL(pageUrl).searchParams.get('workshop');
   } catch {
     workshop = null;
   }
-  const sources = workshop !== null && options.granted.has(workshop) ? (workshopConnectSources(workshop) ?? []) : [];
+  const sources =
+    workshop !== null && options.granted.has(workshop)
+      ? (workshopConnectSources(workshop) ?? [])
+      : [];
   return contentSecurityPolicy({ workshopSources: sources, devServer: options.devServer });
 }

@@ -56,7 +56,11 @@ function guardSession(target: Session, origins: AppOrigins, csp: (url: string) =
  *
  * @param csp the policy for a page (the workshop server in use changes connect-src)
  */
-export function installSecurity(origins: AppOrigins, csp: (url: string) => string = () => contentSecurityPolicy({ workshopSources: [], devServer: origins.devServer ?? null })): void {
+export function installSecurity(
+  origins: AppOrigins,
+  csp: (url: string) => string = () =>
+    contentSecurityPolicy({ workshopSources: [], devServer: origins.devServer ?? null }),
+): void {
   app.on('web-contents-created', (_event, contents) => guardContents(contents, origins));
   guardSession(session.defaultSession, origins, csp);
 }

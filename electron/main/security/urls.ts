@@ -10,11 +10,14 @@ export const MAX_URL_LENGTH = 2048;
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 // C0/C1 controls (incl. null bytes, tabs and newlines the URL parser would silently strip),
 // bidi overrides and zero-width characters: a link that hides what it is, is refused.
-// eslint-disable-next-line no-control-regex
-const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const HIDDEN_CHARACTERS =
+  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+/* eslint-enable no-control-regex */
 
 /** The outcome of a URL check: the normalised URL to use, or why it was refused. */
-export type UrlCheck = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string };
+export type UrlCheck =
+  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string };
 
 const refuse = (reason: string): UrlCheck => ({ ok: false, reason });
 
@@ -91,5 +94,7 @@ export function workshopConnectSources(raw: unknown): string[] | null {
   if (!secure && url.protocol !== 'ws:' && url.protocol !== 'http:') return null;
   // CSP source expressions cannot carry arbitrary characters: the parser already normalised host.
   const hostPort = url.host;
-  return secure ? [`wss://${hostPort}`, `https://${hostPort}`] : [`ws://${hostPort}`, `http://${hostPort}`];
+  return secure
+    ? [`wss://${hostPort}`, `https://${hostPort}`]
+    : [`ws://${hostPort}`, `http://${hostPort}`];
 }

@@ -9,7 +9,11 @@ import type { z } from 'zod';
 import { fsyncDir, writeFileSynced } from '../storage/durable';
 
 /** Read `file` as `schema`; the fallback when it is missing, not JSON or not valid. */
-export async function readJsonFile<S extends z.ZodType>(file: string, schema: S, fallback: z.output<S>): Promise<z.output<S>> {
+export async function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  fallback: z.output<S>,
+): Promise<z.output<S>> {
   try {
     const result = schema.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
     return result.success ? result.data : fallback;

@@ -65,7 +65,10 @@ export class DocumentStore {
    * Open a `.linjaus` file and replay its log. A bad file throws the codec's error and nothing
    * on disk is written or changed (L7).
    */
-  static async open(file: string, codec: DocumentCodec): Promise<{ store: DocumentStore; recovery: RecoveryReport }> {
+  static async open(
+    file: string,
+    codec: DocumentCodec,
+  ): Promise<{ store: DocumentStore; recovery: RecoveryReport }> {
     const paths = sidecarPaths(file);
     const { doc, assets, bytes, usedBackup } = await readWithBackup(file, paths.backup, codec);
     const documentId = requireDocumentId(doc);
@@ -90,7 +93,11 @@ export class DocumentStore {
    * Start storing a new document that has no file yet: its log lives at `logFile` (in the app's
    * data folder) until the first "Save as".
    */
-  static async createUnsaved(doc: Y.Doc, logFile: string, codec: DocumentCodec): Promise<DocumentStore> {
+  static async createUnsaved(
+    doc: Y.Doc,
+    logFile: string,
+    codec: DocumentCodec,
+  ): Promise<DocumentStore> {
     const log = await UpdateLog.create(logFile, requireDocumentId(doc), Y.encodeStateAsUpdate(doc));
     const store = new DocumentStore(doc, log, null, new Map(), codec);
     store.hasUnwritten = true;
@@ -98,7 +105,10 @@ export class DocumentStore {
   }
 
   /** Reopen a new document's log after a crash (see {@link createUnsaved}). */
-  static async recoverUnsaved(logFile: string, codec: DocumentCodec): Promise<DocumentStore | null> {
+  static async recoverUnsaved(
+    logFile: string,
+    codec: DocumentCodec,
+  ): Promise<DocumentStore | null> {
     const { header } = await readLog(logFile);
     if (!header) return null;
     const { log, replay } = await UpdateLog.open(logFile, header.documentId);
@@ -144,7 +154,9 @@ export class DocumentStore {
       Y.decodeUpdate(update);
       Y.applyUpdate(this.doc, update, origin('remote'));
     } catch (error) {
-      throw new InvalidUpdateError(`Not a Yjs update: ${error instanceof Error ? error.message : String(error)}`);
+      throw new InvalidUpdateError(
+        `Not a Yjs update: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     this.pending.push(update);
     this.hasUnwritten = true;
@@ -194,7 +206,11 @@ export class DocumentStore {
       this.filePath = file;
       this.blocked = null;
       this.knownHash = null;
-      this.log = await UpdateLog.create(sidecarPaths(file).log, requireDocumentId(this.doc), Y.encodeStateAsUpdate(this.doc));
+      this.log = await UpdateLog.create(
+        sidecarPaths(file).log,
+        requireDocumentId(this.doc),
+        Y.encodeStateAsUpdate(this.doc),
+      );
       await this.writeFile(file);
       if (previousLog.file === this.log.file) return;
       // The old log belongs to the old file (or to the unsaved copy, which is now saved).
@@ -252,7 +268,10 @@ export class DocumentStore {
     const before = Y.encodeStateVector(this.doc);
     const outcome = this.codec.merge(this.doc, bytes);
     if (!outcome.ok) {
-      this.blocked = { status: outcome.reason === 'unrelated' ? 'conflict' : 'unreadable', message: outcome.message };
+      this.blocked = {
+        status: outcome.reason === 'unrelated' ? 'conflict' : 'unreadable',
+        message: outcome.message,
+      };
       return this.blocked;
     }
     this.blocked = null;
@@ -276,7 +295,8 @@ export class DocumentStore {
       } catch (error) {
         if (!(error instanceof RetryCompaction)) throw error;
         if (this.blocked) return false;
-        if (attempt >= 5) throw new Error('The file kept changing on disk while saving; try again.');
+        if (attempt >= 5)
+          throw new Error('The file kept changing on disk while saving; try again.');
         continue;
       }
       this.knownHash = sha256(bytes);
@@ -290,7 +310,8 @@ export class DocumentStore {
   private async assertFileUnchanged(): Promise<void> {
     if (this.knownHash === null) return;
     const state = await this.checkDiskNow();
-    if (state.status !== 'unchanged' && state.status !== 'missing') throw new RetryCompaction(state);
+    if (state.status !== 'unchanged' && state.status !== 'missing')
+      throw new RetryCompaction(state);
   }
 
   private emit(update: Uint8Array): void {
@@ -345,7 +366,11 @@ async function readWithBackup(
       throw error;
     }
     try {
-      return { ...codec.read(backupBytes, path.basename(file)), bytes: backupBytes, usedBackup: true };
+      return {
+        ...codec.read(backupBytes, path.basename(file)),
+        bytes: backupBytes,
+        usedBackup: true,
+      };
     } catch {
       throw error;
     }

@@ -98,11 +98,15 @@ export async function atomicReplace(
  * Remove what an interrupted {@link atomicReplace} of `file` left behind: temp files, and the
  * backup once `file` itself was read successfully. Only this app writes these names.
  */
-export async function removeLeftovers(file: string, options: { backup?: string } = {}): Promise<void> {
+export async function removeLeftovers(
+  file: string,
+  options: { backup?: string } = {},
+): Promise<void> {
   const dir = path.dirname(file);
   const prefix = `.${path.basename(file)}.`;
   for (const name of await fs.readdir(dir)) {
-    if (name.startsWith(prefix) && name.endsWith('.tmp')) await fs.rm(path.join(dir, name), { force: true });
+    if (name.startsWith(prefix) && name.endsWith('.tmp'))
+      await fs.rm(path.join(dir, name), { force: true });
   }
   if (options.backup) await fs.rm(options.backup, { force: true });
 }

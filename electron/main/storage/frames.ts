@@ -84,7 +84,8 @@ function hasMagic(bytes: Uint8Array): boolean {
 
 /** Decode a log, stopping at the first torn or corrupt frame. */
 export function decodeLog(bytes: Uint8Array): DecodedLog {
-  if (!hasMagic(bytes)) return { header: null, updates: [], validLength: 0, droppedBytes: bytes.length };
+  if (!hasMagic(bytes))
+    return { header: null, updates: [], validLength: 0, droppedBytes: bytes.length };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let header: LogHeader | null = null;
   const updates: Uint8Array[] = [];

@@ -2,7 +2,12 @@
  * The {@link DocumentCodec} of real `.linjaus` files: `core/format`, unchanged. This module only
  * turns the codec's errors into the storage layer's merge outcomes.
  */
-import { FormatError, mergeLinjausFile, readLinjausFile, writeLinjausFile } from '../../../core/format';
+import {
+  FormatError,
+  mergeLinjausFile,
+  readLinjausFile,
+  writeLinjausFile,
+} from '../../../core/format';
 import type { DocumentCodec } from './codec';
 
 /** `.linjaus` files as read and written by `core/format`. */
@@ -20,7 +25,11 @@ export const linjausCodec: DocumentCodec = {
       return { ok: true };
     } catch (error) {
       if (error instanceof FormatError) {
-        return { ok: false, reason: error.code === 'unrelated-documents' ? 'unrelated' : 'unreadable', message: error.message };
+        return {
+          ok: false,
+          reason: error.code === 'unrelated-documents' ? 'unrelated' : 'unreadable',
+          message: error.message,
+        };
       }
       throw error;
     }

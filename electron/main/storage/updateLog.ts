@@ -18,7 +18,9 @@ export interface LogReplay {
 }
 
 /** Read the updates of a log without changing it (tools, tests). Missing file → no updates. */
-export async function readLog(file: string): Promise<{ header: LogHeader | null; updates: Uint8Array[] }> {
+export async function readLog(
+  file: string,
+): Promise<{ header: LogHeader | null; updates: Uint8Array[] }> {
   try {
     const { header, updates } = decodeLog(new Uint8Array(await fs.readFile(file)));
     return { header, updates };
@@ -42,7 +44,10 @@ export class UpdateLog {
    * returned for replay and its torn tail is cut off; a log of a different document is renamed
    * aside (never replayed into the wrong document, never deleted).
    */
-  static async open(file: string, documentId: string): Promise<{ log: UpdateLog; replay: LogReplay }> {
+  static async open(
+    file: string,
+    documentId: string,
+  ): Promise<{ log: UpdateLog; replay: LogReplay }> {
     let bytes: Uint8Array | null = null;
     try {
       bytes = new Uint8Array(await fs.readFile(file));
@@ -95,7 +100,7 @@ export class UpdateLog {
       bytes.set(f, offset);
       offset += f.length;
     }
-    for (let written = 0; written < bytes.length; ) {
+    for (let written = 0; written < bytes.length;) {
       const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written);
       written += bytesWritten;
     }
@@ -126,7 +131,13 @@ export class UpdateLog {
   static async create(file: string, documentId: string, snapshot: Uint8Array): Promise<UpdateLog> {
     const start = encodeLogStart({ format: 1, documentId });
     await createLog(file, start);
-    const log = new UpdateLog(file, documentId, await fs.open(file, 'a'), start.length, start.length);
+    const log = new UpdateLog(
+      file,
+      documentId,
+      await fs.open(file, 'a'),
+      start.length,
+      start.length,
+    );
     await log.reset(snapshot);
     return log;
   }

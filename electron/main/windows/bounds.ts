@@ -26,13 +26,20 @@ const area = (r: Rect): number => Math.max(0, r.width) * Math.max(0, r.height);
 function intersection(a: Rect, b: Rect): Rect {
   const x = Math.max(a.x, b.x);
   const y = Math.max(a.y, b.y);
-  return { x, y, width: Math.min(a.x + a.width, b.x + b.width) - x, height: Math.min(a.y + a.height, b.y + b.height) - y };
+  return {
+    x,
+    y,
+    width: Math.min(a.x + a.width, b.x + b.width) - x,
+    height: Math.min(a.y + a.height, b.y + b.height) - y,
+  };
 }
 
 /** True when at least a quarter of `rect`, including its title bar row, is on one of `displays`. */
 export function isVisible(rect: Rect, displays: readonly Rect[]): boolean {
   const titleBar: Rect = { x: rect.x, y: rect.y, width: rect.width, height: 32 };
-  return displays.some((d) => area(intersection(rect, d)) >= area(rect) / 4 && area(intersection(titleBar, d)) > 0);
+  return displays.some(
+    (d) => area(intersection(rect, d)) >= area(rect) / 4 && area(intersection(titleBar, d)) > 0,
+  );
 }
 
 function centred(display: Rect): Rect {
@@ -65,11 +72,21 @@ function isSane(state: unknown): state is WindowState {
  * @param displays work areas of the connected displays, primary first
  * @param occupied positions of windows already open
  */
-export function placeWindow(saved: unknown, displays: readonly Rect[], occupied: readonly Rect[] = []): WindowState {
+export function placeWindow(
+  saved: unknown,
+  displays: readonly Rect[],
+  occupied: readonly Rect[] = [],
+): WindowState {
   const primary = displays[0] ?? { x: 0, y: 0, ...DEFAULT_SIZE };
   const base: WindowState =
     isSane(saved) && isVisible(saved, displays)
-      ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height, isMaximized: saved.isMaximized }
+      ? {
+          x: saved.x,
+          y: saved.y,
+          width: saved.width,
+          height: saved.height,
+          isMaximized: saved.isMaximized,
+        }
       : { ...centred(primary), isMaximized: false };
   let placed = base;
   for (let i = 0; i < 20 && occupied.some((o) => o.x === placed.x && o.y === placed.y); i++) {

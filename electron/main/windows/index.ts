@@ -35,12 +35,18 @@ interface WindowInfo {
 }
 
 /** Send an event to a window's renderer. */
-export function sendEvent<E extends keyof IpcEvents>(windowId: number, event: E, payload: IpcEvents[E]): void {
+export function sendEvent<E extends keyof IpcEvents>(
+  windowId: number,
+  event: E,
+  payload: IpcEvents[E],
+): void {
   const window = BrowserWindow.fromId(windowId);
   if (window && !window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
 }
 
-export function createWindows(options: WindowsOptions): WindowManager & WindowService & { readonly grantedWorkshops: ReadonlySet<string> } {
+export function createWindows(
+  options: WindowsOptions,
+): WindowManager & WindowService & { readonly grantedWorkshops: ReadonlySet<string> } {
   const info = new Map<number, WindowInfo>();
   const grantedWorkshops = new Set<string>();
 
@@ -57,8 +63,15 @@ export function createWindows(options: WindowsOptions): WindowManager & WindowSe
     const entry = options.registry.get(windowId);
     const state = info.get(windowId);
     if (!window || !entry || !state) return;
-    const isDirty = state.isDirty || (entry.documentId !== null && options.isFileBehind(entry.documentId));
-    window.setTitle(windowTitle({ documentTitle: entry.documentId ? state.title ?? '' : null, isDirty, language: options.language() }));
+    const isDirty =
+      state.isDirty || (entry.documentId !== null && options.isFileBehind(entry.documentId));
+    window.setTitle(
+      windowTitle({
+        documentTitle: entry.documentId ? (state.title ?? '') : null,
+        isDirty,
+        language: options.language(),
+      }),
+    );
     if (process.platform === 'darwin') {
       window.setDocumentEdited(isDirty);
       window.setRepresentedFilename(entry.file ?? '');
@@ -75,7 +88,11 @@ export function createWindows(options: WindowsOptions): WindowManager & WindowSe
     open(documentId: string | null): number {
       const saved = options.savedStates();
       const occupied = BrowserWindow.getAllWindows().map((w) => w.getBounds());
-      const place = placeWindow(saved[documentId ?? 'last'] ?? saved.last, screen.getAllDisplays().map((d) => d.workArea), occupied);
+      const place = placeWindow(
+        saved[documentId ?? 'last'] ?? saved.last,
+        screen.getAllDisplays().map((d) => d.workArea),
+        occupied,
+      );
       const window = new BrowserWindow({
         x: place.x,
         y: place.y,
@@ -112,7 +129,9 @@ export function createWindows(options: WindowsOptions): WindowManager & WindowSe
         window.show();
       });
       window.on('focus', () => options.refreshMenu());
-      window.on('close', () => remember(window, options.registry.get(windowId)?.documentId ?? null));
+      window.on('close', () =>
+        remember(window, options.registry.get(windowId)?.documentId ?? null),
+      );
       window.on('closed', () => {
         info.delete(windowId);
         options.registry.remove(windowId);

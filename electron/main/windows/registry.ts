@@ -38,7 +38,9 @@ export class WindowRegistry {
   /** The window showing the file at `realPath`, if any. */
   findByFile(realPath: string): WindowEntry | undefined {
     const key = fileKey(realPath, this.platform);
-    return [...this.entries.values()].find((e) => e.file !== null && fileKey(e.file, this.platform) === key);
+    return [...this.entries.values()].find(
+      (e) => e.file !== null && fileKey(e.file, this.platform) === key,
+    );
   }
 
   /** The window showing document `documentId`, if any. */
