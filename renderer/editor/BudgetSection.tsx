@@ -1,16 +1,9 @@
 /** The budget: cost categories by year with live totals, and the funders' shares. */
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
-import {
-  addItem,
-  budgetAmounts,
-  getMeta,
-  setBudgetAmount,
-  ModelError,
-  type ItemId,
-} from '../../core';
+import { addItem, budgetAmounts, setBudgetAmount, ModelError, type ItemId } from '../../core';
 import { Icon } from '../app/Icon';
 import { parseLocaleNumber, useI18n } from '../i18n/I18n';
-import { useChildren, useSession } from '../session/hooks';
+import { useChildren, useMeta, useSession } from '../session/hooks';
 import { BoundText, ValidatedInput } from './fields';
 import { Funders } from './Funders';
 import { ItemActions } from './ItemActions';
@@ -46,7 +39,7 @@ export function BudgetSection({ section }: { section: ItemId }) {
   const funders = useChildren(section, 'funder');
   const amounts = useAmounts(lines);
   const [extraYears, setExtraYears] = useState<string[]>([]);
-  const meta = getMeta(session.doc);
+  const meta = useMeta();
   const years = [
     ...new Set([
       ...periodYears(meta.periodStart, meta.periodEnd),
