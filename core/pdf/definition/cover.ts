@@ -175,9 +175,12 @@ export function coverPage(
     columns: [{ stack: titleBlock, width: boxWidth }],
     absolutePosition: { x: contentLeft, y: image && onBand ? titleTop - 240 : titleTop },
   });
-  const bottom: DocNode[] = [{ text: status, role: 'P', style: 'coverStatus' }];
-  if (approval)
-    bottom.push({ text: fitText(ctx, approval, where), role: 'P', style: 'coverApproval' });
+  // An approval line already says "approved"; otherwise the status (draft, in review) stands alone.
+  const bottom: DocNode[] = [
+    approval
+      ? { text: fitText(ctx, approval, where), role: 'P', style: 'coverStatus' }
+      : { text: status, role: 'P', style: 'coverStatus' },
+  ];
   out.push({
     columns: [{ stack: bottom, width: boxWidth }],
     absolutePosition: { x: contentLeft, y: height - kit.page.margins[3] - 78 },
@@ -201,7 +204,7 @@ export function coverStyles(ctx: BuildContext): Record<string, DocNode> {
     coverStatus: {
       font: 'Heading',
       bold: true,
-      fontSize: 10,
+      fontSize: 11,
       color: c.accent,
       margin: [0, 0, 0, 3],
     },

@@ -5,15 +5,18 @@
  */
 import type { Programme, RichText, Theme } from '../../model/schema';
 import { plainText } from './richText';
+import { PAGE_SIZES } from './styles';
 import { fitText } from './text';
 import type { BuildContext, DocNode } from './types';
 
 const MAX_GOALS_SHOWN = 6;
-const MAX_LABEL = 90;
+const MAX_LABEL = 120;
 const PILLARS_PER_ROW = 4;
 
-const shorten = (s: string): string =>
-  s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1).trimEnd()}…` : s;
+const MAX_ROOF = 200;
+
+const shorten = (s: string, max = MAX_LABEL): string =>
+  s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
 
 /** The first sentence-ish of a rich-text field, for the roof of the figure. */
 export function summary(text: RichText): string {
@@ -25,47 +28,65 @@ export function summary(text: RichText): string {
   return '';
 }
 
-function pillar(ctx: BuildContext, theme: Theme, colour: string, index: number): DocNode {
-  const goals = theme.goals.slice(0, MAX_GOALS_SHOWN).map((g) => ({
+function goalsCell(ctx: BuildContext, theme: Theme): DocNode {
+  const goals: DocNode[] = theme.goals.slice(0, MAX_GOALS_SHOWN).map((g) => ({
     text: fitText(ctx, shorten(g.title), `figure › ${theme.title}`),
     style: 'figureGoal',
-    margin: [0, 0, 0, 4],
+    margin: [0, 0, 0, 5],
   }));
   if (theme.goals.length > MAX_GOALS_SHOWN)
-    goals.push({
-      text: `+ ${theme.goals.length - MAX_GOALS_SHOWN}`,
-      style: 'figureGoal',
-      margin: [0, 0, 0, 0],
-    });
+    goals.push({ text: `+ ${theme.goals.length - MAX_GOALS_SHOWN}`, style: 'figureGoal' });
+  return {
+    stack: goals.length ? goals : [{ text: '' }],
+    fillColor: ctx.colors.tint,
+    margin: [2, 6, 2, 2],
+  };
+}
+
+/**
+ * One row of pillars as a single table, so every pillar in the row is as tall as the tallest:
+ * a coloured capital with the theme's name, a shaft listing its goals, a coloured base.
+ */
+function pillarRow(
+  ctx: BuildContext,
+  themes: readonly Theme[],
+  first: number,
+  columns: number,
+): DocNode {
+  const palette = ctx.input.brand.kit.themePalette;
+  const colour = (i: number): string => palette[(first + i) % palette.length] ?? ctx.colors.primary;
+  const pad = (cells: DocNode[]): DocNode[] => [
+    ...cells,
+    ...Array.from({ length: columns - cells.length }, () => ({ text: '' })),
+  ];
+  const capitals = themes.map((t, i) => ({
+    text: fitText(ctx, `${first + i + 1}  ${shorten(t.title)}`, `figure › ${t.title}`, {}, true),
+    style: 'figurePillar',
+    fillColor: colour(i),
+    margin: [2, 6, 2, 6],
+  }));
+  const shafts = themes.map((t) => goalsCell(ctx, t));
+  const bases = themes.map((_, i) => ({
+    text: '',
+    fillColor: colour(i),
+    fontSize: 3,
+    lineHeight: 1,
+  }));
   return {
     table: {
-      widths: ['*'],
-      body: [
-        [
-          {
-            text: fitText(
-              ctx,
-              `${index + 1}  ${shorten(theme.title)}`,
-              `figure › ${theme.title}`,
-              {},
-              true,
-            ),
-            style: 'figurePillar',
-            fillColor: colour,
-            margin: [2, 5, 2, 5],
-          },
-        ],
-        [
-          {
-            stack: goals.length ? goals : [{ text: '' }],
-            fillColor: ctx.colors.tint,
-            margin: [3, 5, 3, 3],
-          },
-        ],
-        [{ text: '', fillColor: colour, margin: [0, 0, 0, 0], fontSize: 2 }],
-      ],
+      widths: Array.from({ length: columns }, () => '*'),
+      body: [pad(capitals), pad(shafts), pad(bases)],
     },
-    layout: 'noBorders',
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i: number) => (i === 0 || i === columns ? 0 : 8),
+      vLineColor: () => '#ffffff',
+      paddingLeft: () => 4,
+      paddingRight: () => 4,
+      paddingTop: () => 0,
+      paddingBottom: () => 0,
+    },
+    margin: [0, 8, 0, 0],
   };
 }
 
@@ -86,28 +107,38 @@ export function themeFigure(
   if (themes.length === 0) return null;
   const visionSection = programme.sections.find((s) => s.kind === 'vision');
   const vision = visionSection ? summary(visionSection.body) : '';
-  const palette = ctx.input.brand.kit.themePalette;
   const rows: DocNode[] = [];
+  const columns = Math.min(PILLARS_PER_ROW, themes.length);
   for (let start = 0; start < themes.length; start += PILLARS_PER_ROW) {
-    const slice = themes.slice(start, start + PILLARS_PER_ROW);
-    const columns: DocNode[] = slice.map((t, i) => ({
-      ...pillar(ctx, t, palette[(start + i) % palette.length] ?? ctx.colors.primary, start + i),
-      width: '*',
-    }));
-    while (columns.length < Math.min(PILLARS_PER_ROW, themes.length))
-      columns.push({ text: '', width: '*' });
-    rows.push({ columns, columnGap: 8, margin: [0, 8, 0, 0] });
+    rows.push(pillarRow(ctx, themes.slice(start, start + PILLARS_PER_ROW), start, columns));
   }
+  const [left, , right] = ctx.input.brand.kit.page.margins;
+  const width = PAGE_SIZES[ctx.input.brand.kit.page.size].width - left - right;
+  // The roof: a low pediment over a band that carries the vision.
+  const pediment: DocNode = {
+    canvas: [
+      {
+        type: 'polyline',
+        closePath: true,
+        color: ctx.colors.primary,
+        points: [
+          { x: 0, y: 22 },
+          { x: width / 2, y: 0 },
+          { x: width, y: 22 },
+        ],
+      },
+    ],
+  };
   const roof: DocNode = {
     table: {
       widths: ['*'],
       body: [
         [
           {
-            text: fitText(ctx, shorten(vision) || ' ', 'figure › vision', {}, true),
+            text: fitText(ctx, shorten(vision, MAX_ROOF) || ' ', 'figure › vision', {}, true),
             style: 'figureRoof',
             fillColor: ctx.colors.primary,
-            margin: [24, 10, 24, 10],
+            margin: [28, 4, 28, 12],
           },
         ],
       ],
@@ -115,7 +146,7 @@ export function themeFigure(
     layout: 'noBorders',
   };
   return {
-    stack: [roof, ...rows],
+    stack: [pediment, roof, ...rows],
     role: 'Figure',
     alt: figureAlt(ctx, vision, themes),
     unbreakable: true,

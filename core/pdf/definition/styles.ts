@@ -61,7 +61,7 @@ export function styles(kit: BrandKit): Record<string, DocNode> {
       color: '#ffffff',
       alignment: 'center',
     },
-    figureGoal: { fontSize: 7.5, color: c.text, lineHeight: 1.1 },
+    figureGoal: { fontSize: 8, color: c.text, lineHeight: 1.15 },
   };
 }
 

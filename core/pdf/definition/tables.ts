@@ -66,7 +66,13 @@ export function dataTable(
   extra: DocNode = {},
 ): DocNode {
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows] },
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [header, ...rows],
+    },
     layout: tableLayout(ctx),
     role: 'Table',
     style: 'table',
