@@ -43,10 +43,14 @@ describe('authoring app: two tabs', () => {
     const vision = `${await sectionId(a, 'vision')}-body`;
     const themes = await sectionId(a, 'themes');
 
+    // Both pages bind the same empty field before anyone types: it must stay one paragraph.
+    await field(b, vision);
     await typeInField(a, vision, 'Kirjoitettu välilehdellä A.');
     await expect
       .poll(async () => (await field(b, vision)).innerText())
       .toBe('Kirjoitettu välilehdellä A.');
+    await expect((await field(a, vision)).locator('p').count()).resolves.toBe(1);
+    await expect((await field(b, vision)).locator('p').count()).resolves.toBe(1);
 
     await b.locator(`section[data-item="${themes}"] .themes > button.btn-add`).click();
     const themeId = (await b.locator('.card-theme').first().getAttribute('data-item')) ?? '';
