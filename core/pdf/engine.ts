@@ -6,6 +6,7 @@
 import * as DocMeasureModule from 'pdfmake/js/DocMeasure';
 import * as ElementWriterModule from 'pdfmake/js/ElementWriter';
 import * as LayoutBuilderModule from 'pdfmake/js/LayoutBuilder';
+import * as PageElementWriterModule from 'pdfmake/js/PageElementWriter';
 import * as PrinterModule from 'pdfmake/js/Printer';
 import * as RendererModule from 'pdfmake/js/Renderer';
 import * as StyleContextStackModule from 'pdfmake/js/StyleContextStack';
@@ -49,6 +50,7 @@ export function pdfEngine(): PdfEngine {
       Renderer: unwrap(RendererModule),
       DocMeasure: unwrap(DocMeasureModule),
       StyleContextStack: unwrap(StyleContextStackModule),
+      PageElementWriter: unwrap(PageElementWriterModule),
     },
     Printer: unwrap(PrinterModule),
     URLResolver: unwrap(URLResolverModule),

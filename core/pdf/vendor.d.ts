@@ -14,4 +14,5 @@ declare module 'pdfmake/js/Renderer';
 declare module 'pdfmake/js/DocMeasure';
 declare module 'pdfmake/js/URLResolver';
 declare module 'pdfmake/js/StyleContextStack';
+declare module 'pdfmake/js/PageElementWriter';
 declare module 'pdfmake/js/virtual-fs';

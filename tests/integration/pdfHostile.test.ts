@@ -17,7 +17,7 @@ import {
   onlyTitle,
 } from '../fixtures/pdf/programme';
 import { readStructure, type StructNode } from '../fixtures/pdf/inspect';
-import { norm, readBack } from '../fixtures/pdf/verify';
+import { expectedOrder, findInOrder, norm, readBack } from '../fixtures/pdf/verify';
 
 async function withImages(images: {
   logo?: [string, Uint8Array];
@@ -85,6 +85,50 @@ describe('PDF export of hostile input', () => {
       expect.objectContaining({ code: 'list-flattened', where: 'Syvä lista' }),
     ]);
     expect(report.textOutsideMarked).toBe(0);
+  });
+
+  it('keeps a table row taller than a page whole, across pages, instead of dropping it', async () => {
+    const programme = fixtureProgramme();
+    const themes = programme.sections.find((s) => s.kind === 'themes');
+    const action = themes?.kind === 'themes' ? themes.themes[0]?.goals[0]?.actions[0] : undefined;
+    if (!action) throw new Error('fixture has no action');
+    action.description = Array.from({ length: 120 }, (_, i) => ({
+      type: 'paragraph' as const,
+      children: [
+        {
+          type: 'text' as const,
+          text: `Kappale ${i + 1}: pitkä kuvaus toimenpiteestä, joka jatkuu useamman rivin verran.`,
+        },
+      ],
+    }));
+    const result = await exportProgramme(programme);
+    const report = await readBack(result.bytes);
+    expect(report.qpdfOk).toBe(true);
+    for (let n = 1; n <= 120; n++) expect(report.text).toContain(`Kappale ${n}:`);
+    expect(findInOrder(report.text, expectedOrder(programme)).missing).toBeNull();
+    expect(report.textOutsideMarked).toBe(0);
+  });
+
+  it('lays out an unbreakable block taller than a page across pages instead of dropping it', async () => {
+    const paras = Array.from({ length: 150 }, (_, i) => ({
+      text: `Kappale ${i + 1}: teksti, joka jatkuu.`,
+      role: 'P',
+    }));
+    const bytes = await renderPdf(
+      {
+        content: [
+          { text: 'Alku', role: 'H1' },
+          { stack: paras, unbreakable: true },
+          { text: 'Loppu' },
+        ],
+        defaultStyle: { font: 'Body' },
+      },
+      brandFonts(await bundledBrand('default')),
+    );
+    const report = await readBack(bytes);
+    for (const n of [1, 75, 150]) expect(report.text).toContain(`Kappale ${n}:`);
+    expect(report.text).toContain('Loppu');
+    expect(report.pages.length).toBeGreaterThan(2);
   });
 
   it('draws emoji with the fallback font and names the CJK characters no font has', async () => {

@@ -16,6 +16,8 @@ export interface PdfmakeClasses {
   DocMeasure: PatchableClass;
   /** Optional: when given, its style lookups are replaced by allocation-free ones (speed only). */
   StyleContextStack?: PatchableClass & Record<string, unknown>;
+  /** Optional: when given, unbreakable blocks taller than a page are kept whole instead of cut. */
+  PageElementWriter?: PatchableClass;
 }
 
 /** The classes whose methods the tagging layer wraps. */
@@ -46,6 +48,11 @@ export const PATCHED_METHODS = {
 /** Names of the methods that are missing from the given classes (empty when the patch fits). */
 export function missingMethods(classes: PdfmakeClasses): string[] {
   const missing: string[] = [];
+  if (classes.PageElementWriter) {
+    for (const m of ['commitUnbreakableBlock', 'moveToNextPage', 'addFragment', 'popContext'])
+      if (typeof classes.PageElementWriter.prototype[m] !== 'function')
+        missing.push(`PageElementWriter.${m}`);
+  }
   if (classes.StyleContextStack) {
     for (const m of ['getProperty', 'autopush', 'pop'])
       if (typeof classes.StyleContextStack.prototype[m] !== 'function')

@@ -6,6 +6,7 @@ import { missingMethods, type PdfmakeClasses } from './classes';
 import { patchLayout, TREE } from './layout';
 import { installFastStyles } from './fastStyles';
 import { mergeInlines } from './mergeInlines';
+import { installMultiPageUnbreakable } from './unbreakable';
 import { Tagger } from './render';
 
 const INSTALLED = Symbol.for('linjaus.pdf.tagging.installed');
@@ -92,6 +93,7 @@ export function installTagging(classes: PdfmakeClasses): void {
     );
   patchLayout(classes);
   if (classes.StyleContextStack) installFastStyles(classes.StyleContextStack);
+  if (classes.PageElementWriter) installMultiPageUnbreakable(classes.PageElementWriter);
   const renderer = classes.Renderer.prototype;
   const renderPages = renderer.renderPages;
   renderer.renderPages = function (this: Any, pages: Any) {
