@@ -126,6 +126,8 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     connection = 'denied';
     deniedReason = reason;
+    // Stop retrying (and the periodic resync) with a token the server refuses.
+    socket.disconnect();
     emit();
   });
   provider.on('synced', () => {

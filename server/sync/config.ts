@@ -24,6 +24,11 @@ export interface SyncServerOptions {
   allowedOrigins?: string[];
   /** Largest accepted frame in bytes; larger closes with 1009 (default 8 MiB). */
   maxMessageBytes?: number;
+  /**
+   * A socket whose unsent data exceeds this (a client that cannot keep up) is dropped; it
+   * reconnects and catches up with one state diff instead of the backlog (default 16 MiB).
+   */
+  maxBufferedBytes?: number;
   maxConnectionsPerIp?: number;
   maxConnections?: number;
   /** Frame rate and pre-auth limits per socket. */
@@ -42,6 +47,7 @@ export const DEFAULTS = {
   host: '127.0.0.1',
   port: 0,
   maxMessageBytes: 8 * 1024 * 1024,
+  maxBufferedBytes: 16 * 1024 * 1024,
   maxConnectionsPerIp: 64,
   maxConnections: 2000,
   tokenSweepMs: 1000,

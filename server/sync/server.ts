@@ -200,6 +200,18 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     access.sweep().catch((error: Error) => log(`[access] sweep failed: ${error.message}`));
   }, options.tokenSweepMs ?? DEFAULTS.tokenSweepMs);
   sweepTimer.unref();
+  // Hocuspocus sends every update to every socket without looking at backpressure; a client
+  // that cannot keep up would make the server buffer without bound.
+  const maxBuffered = options.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes;
+  const slowTimer = setInterval(() => {
+    for (const client of wss.clients) {
+      if (client.bufferedAmount > maxBuffered) {
+        log(`[ws] dropped a client that could not keep up (${client.bufferedAmount} bytes unsent)`);
+        client.terminate();
+      }
+    }
+  }, 250);
+  slowTimer.unref();
 
   let closed: Promise<void> | null = null;
   return {
@@ -236,6 +248,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     close() {
       closed ??= (async () => {
         clearInterval(sweepTimer);
+        clearInterval(slowTimer);
         for (const client of wss.clients) client.terminate();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         // Store what is pending and unload every document before the storage closes.

@@ -149,6 +149,39 @@ describe('sync server WebSocket guard', () => {
   });
 });
 
+describe('sync server under a client that cannot keep up', () => {
+  it('drops a socket that stops reading instead of buffering for it without bound', async () => {
+    const slow = await startTestServer({ maxBufferedBytes: 512 * 1024 });
+    const doc = createProgramme(getTemplate('elinvoimaohjelma'));
+    const docId = getDocumentId(doc)!;
+    const writer = join(
+      slow.server.wsUrl,
+      docId,
+      (await slow.server.mintToken(docId, 'editor', 3_600_000)).token,
+      'Kirjoittaja',
+      doc,
+    );
+    await waitFor(() => online(writer), 'writer online');
+    const raw = openRaw(slow.server.wsUrl);
+    await raw.opened;
+    raw.send(authFrame(docId, (await slow.server.mintToken(docId, 'viewer', 3_600_000)).token));
+    raw.send(syncStep1Frame(docId, new Uint8Array([0])));
+    await waitFor(() => raw.received.length >= 2, 'reader synced');
+    // Stop reading: the server's unsent data for this socket grows with every update.
+    (raw.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const chunk = 'x'.repeat(32 * 1024);
+    await waitFor(() => {
+      doc.getText('kuorma').insert(0, chunk);
+      return slow.logs.some((line) => line.includes('could not keep up'));
+    }, 'the slow socket is dropped');
+    await waitFor(() => slow.server.connectionCount(docId) === 1, 'only the writer is left');
+    setMeta(doc, { title: 'Edelleen toiminnassa' });
+    await writer.workshop.whenSaved();
+    writer.workshop.destroy();
+    await slow.close();
+  });
+});
+
 describe('sync server web app', () => {
   const get = (p: string, headers: Record<string, string> = {}) =>
     fetch(`${test.server.url}${p}`, { headers });
