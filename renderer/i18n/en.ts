@@ -108,6 +108,7 @@ export const en: Record<StringKey, string> = {
   langName_sv: 'Swedish',
   langName_en: 'English',
   toolbar: 'Formatting',
+  blockType: 'Text style',
   bold: 'Bold (Ctrl+B)',
   italic: 'Italic (Ctrl+I)',
   underline: 'Underline (Ctrl+U)',

@@ -117,6 +117,7 @@ export const fi = {
   langName_en: 'englanti',
   // Rich text toolbar
   toolbar: 'Muotoilu',
+  blockType: 'Tekstityyli',
   bold: 'Lihavointi (Ctrl+B)',
   italic: 'Kursiivi (Ctrl+I)',
   underline: 'Alleviivaus (Ctrl+U)',

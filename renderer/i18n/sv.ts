@@ -108,6 +108,7 @@ export const sv: Record<StringKey, string> = {
   langName_sv: 'svenska',
   langName_en: 'engelska',
   toolbar: 'Formatering',
+  blockType: 'Textstil',
   bold: 'Fet (Ctrl+B)',
   italic: 'Kursiv (Ctrl+I)',
   underline: 'Understruken (Ctrl+U)',

@@ -166,7 +166,7 @@ export function Toolbar({ visible }: { visible: boolean }) {
       <span className="tb-sep" aria-hidden="true" />
       <select
         className="tb-select"
-        aria-label={t('paragraph')}
+        aria-label={t('blockType')}
         value={state.block === 'h2' || state.block === 'h3' ? state.block : 'paragraph'}
         onChange={(e) => setBlock(editor, e.target.value as BlockType, state.block)}
       >

@@ -122,6 +122,30 @@ describe('authoring app: rich text', () => {
     await page.context().close();
   });
 
+  it('keeps each field’s text to itself when typing in several fields in turn, also after a reload', async () => {
+    const { page, vision, errors } = await freshDocument();
+    const target = `${await sectionId(page, 'targetState')}-body`;
+    await typeInField(page, vision, 'Visio yksi.');
+    await typeInField(page, target, 'Tavoitetila yksi.');
+    await typeInField(page, vision, ' Visio kaksi.');
+    await typeInField(page, target, ' Tavoitetila kaksi.');
+    for (const reloadFirst of [false, true]) {
+      if (reloadFirst) {
+        await waitSaved(page);
+        await reload(page);
+      }
+      await expect
+        .poll(async () => (await field(page, vision)).innerText())
+        .toBe('Visio yksi. Visio kaksi.');
+      await expect
+        .poll(async () => (await field(page, target)).innerText())
+        .toBe('Tavoitetila yksi. Tavoitetila kaksi.');
+      await expect((await field(page, vision)).locator('p').count()).resolves.toBe(1);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('undoes and redoes text and structure edits in order with Ctrl+Z and Ctrl+Shift+Z', async () => {
     const { page, vision, errors } = await freshDocument();
     const editor = await typeInField(page, vision, 'Alfa');
