@@ -18,6 +18,7 @@ export default defineConfig({
         input: {
           index: here('electron/main/index.ts'),
           exportWorker: here('electron/main/export/worker.ts'),
+          workshopWorker: here('electron/main/workshop/worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -2,6 +2,8 @@
  * The desktop app's main process: wires Electron to the Electron-free modules (sessions,
  * controller, handlers, menu spec). Start reading at `start()`.
  */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
@@ -25,6 +27,8 @@ import { loadSettings, saveSettings, type AppSettings } from './settings/appSett
 import { linjausCodec } from './storage/linjausCodec';
 import { WindowRegistry } from './windows/registry';
 import { createWindows, sendEvent } from './windows/index';
+import { createUtilityWorkshopHost } from './workshop/index';
+import { lanAddresses } from './workshop/lan';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root in development (out/main → ../..); unused in a packaged app. */
@@ -94,6 +98,16 @@ async function start(): Promise<void> {
     ? path.join(process.resourcesPath, 'brands')
     : path.join(repoRoot, 'templates', 'brands');
   const pdf = createUtilityExporter(path.join(here, 'exportWorker.js'), brandsDir);
+  const webDir = app.isPackaged
+    ? path.join(process.resourcesPath, 'web')
+    : path.join(repoRoot, 'dist', 'web');
+  const workshop = createUtilityWorkshopHost(path.join(here, 'workshopWorker.js'), {
+    bindHost: '0.0.0.0',
+    dataDir: path.join(dataDir, 'workshop'),
+    webDir: existsSync(webDir) ? webDir : null,
+    allowedHosts: [],
+    allowedOrigins: ['app://linjaus', ...(devServer ? [devServer] : [])],
+  });
   const dialogs = createNativeDialogs({ isPackaged: app.isPackaged, language: () => language });
 
   const refreshMenu = () => {
@@ -163,6 +177,8 @@ async function start(): Promise<void> {
     dialogs,
     windows,
     pdf,
+    workshop,
+    lanAddresses: () => lanAddresses(os.networkInterfaces()),
     openExternal: async (url) => void (await openExternalSafely(url)),
     language: () => language,
   };
@@ -198,7 +214,7 @@ async function start(): Promise<void> {
       .catch((error: unknown) => console.error(error))
       .finally(() => {
         pdf.dispose();
-        app.quit();
+        void workshop.stop().finally(() => app.quit());
       });
   });
 }

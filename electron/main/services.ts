@@ -9,6 +9,7 @@ import type { NativeDialogs } from './files/dialogs';
 import type { UiLanguage } from './i18n/strings';
 import type { RecentIndex } from './recent/recentIndex';
 import type { PdfExportService } from './export/service';
+import type { WorkshopHost } from './workshop/host';
 
 /** Window operations the handlers need. */
 export interface WindowService {
@@ -27,6 +28,10 @@ export interface Services {
   readonly dialogs: NativeDialogs;
   readonly windows: WindowService;
   readonly pdf: PdfExportService;
+  /** The workshop server process (started on first use). */
+  readonly workshop: WorkshopHost;
+  /** This machine's addresses on the local network (for join links). */
+  lanAddresses(): string[];
   /** Open a validated URL in the user's browser or mail program. */
   openExternal(url: string): Promise<void>;
   /** The UI language (main's menus and dialogs follow the renderer's choice). */

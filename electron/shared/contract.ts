@@ -62,6 +62,18 @@ export const ipcArgs = {
   uiSetLanguage: z.tuple([Language]),
   externalOpen: z.tuple([z.string().max(2048)]),
   workshopSetServer: z.tuple([z.string().max(2048).nullable()]),
+  /** Host a workshop on the local network for an open document (server in a utility process). */
+  workshopHost: z.tuple([z.object({ documentId: DocumentId })]),
+  /** A token for one participant, revocable on its own. */
+  workshopMintToken: z.tuple([
+    z.object({
+      documentId: DocumentId,
+      role: z.enum(['editor', 'commenter', 'viewer']),
+      label: z.string().max(100),
+    }),
+  ]),
+  /** End a hosted workshop: every token revoked, every connection closed. */
+  workshopEnd: z.tuple([z.object({ documentId: DocumentId })]),
 } as const;
 
 /** Name of an IPC operation. */

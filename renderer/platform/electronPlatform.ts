@@ -201,6 +201,15 @@ export interface DesktopShell {
   useWorkshopServer(address: string | null): Promise<boolean>;
   /** Open an http(s)/mailto link in the user's browser (validated by main). */
   openExternal(url: string): Promise<boolean>;
+  /**
+   * Host a workshop for an open document on the local network: the port, the host's local
+   * WebSocket URL, `http://<lan address>:<port>` for join links, and the host's and guests' tokens.
+   */
+  hostWorkshop: DesktopApi['workshopHost'];
+  /** A token for one participant (revocable on its own). */
+  mintWorkshopToken: DesktopApi['workshopMintToken'];
+  /** End the hosted workshop: every token revoked, every connection closed. */
+  endWorkshop: DesktopApi['workshopEnd'];
 }
 
 /** The desktop shell's extras, or null in a browser. */
@@ -212,6 +221,9 @@ export function desktopShell(): DesktopShell | null {
     setLanguage: (language) => api.uiSetLanguage(language),
     useWorkshopServer: (address) => api.workshopSetServer(address),
     openExternal: (url) => api.externalOpen(url),
+    hostWorkshop: (args) => api.workshopHost(args),
+    mintWorkshopToken: (args) => api.workshopMintToken(args),
+    endWorkshop: (args) => api.workshopEnd(args),
   };
 }
 

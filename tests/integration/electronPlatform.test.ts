@@ -163,6 +163,25 @@ describe('electron platform', () => {
     await withDialogs.close();
   });
 
+  it('hosts a workshop only for a document open in the app, with join addresses on the local network', async () => {
+    const file = path.join(dir, 'tyopaja.linjaus');
+    await fs.writeFile(file, writeLinjausFile(newProgramme()));
+    const api = desktop.apiFor(1);
+    await expect(api.workshopHost({ documentId: 'dnotopen' })).rejects.toThrow(/not open/);
+    const { documentId } = await desktop.sessions.openFile(file);
+    const hosted = await api.workshopHost({ documentId });
+    expect(hosted).toEqual({
+      port: 4321,
+      localUrl: 'ws://127.0.0.1:4321',
+      lanUrls: ['http://192.168.1.20:4321'],
+      hostToken: 'host-token',
+      guestToken: 'guest-token',
+    });
+    await expect(
+      api.workshopMintToken({ documentId, role: 'owner' as 'editor', label: 'x' }),
+    ).rejects.toThrow(/invalid arguments/);
+  });
+
   it('is refused by main when the page is not the app', async () => {
     const hostile = createElectronPlatform(desktop.apiFor(1, 'https://evil.example/'));
     await expect(hostile.recent.list()).rejects.toThrow(/not Linjaus/);

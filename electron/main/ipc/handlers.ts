@@ -8,6 +8,7 @@ import { documentHandlers } from '../documents/handlers';
 import { exportHandlers, type ProgressSink } from '../export/handlers';
 import { fileHandlers } from '../files/handlers';
 import { windowHandlers } from '../windows/handlers';
+import { workshopHandlers } from '../workshop/handlers';
 import type { Handler } from './types';
 
 export function createHandlers(sendProgress: ProgressSink) {
@@ -16,6 +17,7 @@ export function createHandlers(sendProgress: ProgressSink) {
     ...fileHandlers,
     ...exportHandlers(sendProgress),
     ...windowHandlers,
+    ...workshopHandlers,
   } satisfies { [K in IpcOperation]: Handler<K> };
 }
 
