@@ -16,6 +16,26 @@ type State =
   | { step: 'done'; bytes: Uint8Array; pages: number | null }
   | { step: 'error'; message: string };
 
+/** Keep Tab and Shift+Tab inside the modal dialog. */
+function trapTab(e: React.KeyboardEvent, root: HTMLElement | null): void {
+  if (!root) return;
+  const items = Array.from(
+    root.querySelectorAll<HTMLElement>(
+      'button:not(:disabled), [href], input, select, [tabindex="0"]',
+    ),
+  );
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && (document.activeElement === first || document.activeElement === root)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const session = useSession();
   const meta = useMeta();
@@ -77,7 +97,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         aria-modal="true"
         aria-labelledby="export-title"
         tabIndex={-1}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+          if (e.key === 'Tab') trapTab(e, dialog.current);
+        }}
       >
         <header className="modal-head">
           <h2 id="export-title">{t('exportTitle')}</h2>

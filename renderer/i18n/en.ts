@@ -44,7 +44,7 @@ export const en: Record<StringKey, string> = {
   moveUp: 'Move up',
   moveDown: 'Move down',
   deleted: '{name} was deleted.',
-  outlineHelp: 'Arrow keys move, Alt + ↑/↓ reorders, F2 renames, Delete deletes.',
+  outlineHelp: 'Arrow keys move, Alt + ↑/↓ reorders, Insert adds, F2 renames, Delete deletes.',
   untitledItem: 'Untitled {level}',
   dropHere: 'Drop here',
   title: 'Title',

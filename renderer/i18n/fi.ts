@@ -46,7 +46,8 @@ export const fi = {
   moveUp: 'Siirrä ylös',
   moveDown: 'Siirrä alas',
   deleted: '{name} poistettiin.',
-  outlineHelp: 'Nuolinäppäimet liikkuvat, Alt + ↑/↓ siirtää, F2 nimeää, Delete poistaa.',
+  outlineHelp:
+    'Nuolinäppäimet liikkuvat, Alt + ↑/↓ siirtää, Insert lisää, F2 nimeää, Delete poistaa.',
   untitledItem: 'Nimetön {level}',
   dropHere: 'Pudota tähän',
   // Fields

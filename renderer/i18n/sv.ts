@@ -44,7 +44,8 @@ export const sv: Record<StringKey, string> = {
   moveUp: 'Flytta upp',
   moveDown: 'Flytta ner',
   deleted: '{name} togs bort.',
-  outlineHelp: 'Piltangenterna flyttar fokus, Alt + ↑/↓ flyttar, F2 byter namn, Delete tar bort.',
+  outlineHelp:
+    'Piltangenterna flyttar fokus, Alt + ↑/↓ flyttar, Insert lägger till, F2 byter namn, Delete tar bort.',
   untitledItem: 'Namnlös {level}',
   dropHere: 'Släpp här',
   title: 'Rubrik',

@@ -4,7 +4,9 @@
  * renames, Delete deletes, and items can be dragged to reorder or to move under another parent.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { deleteItem, getItem, type ItemId } from '../../core';
+import { addItem, deleteItem, getItem, type ItemId } from '../../core';
+import { focusSoon } from '../editor/labels';
+import { canHoldChild } from '../editor/moves';
 import { useI18n } from '../i18n/I18n';
 import { useToast } from '../app/Toast';
 import { useSession } from '../session/hooks';
@@ -123,6 +125,25 @@ export function Outline() {
       case 'F2':
         setRenaming(id);
         break;
+      case 'Insert': {
+        // A new child at the next level (theme in a themes section, goal in a theme, action in
+        // a goal), or a sibling when the item holds no children of its own.
+        const item = getItem(session.doc, id);
+        if (!item) return;
+        const childKind = (['theme', 'goal', 'action'] as const).find((k) =>
+          canHoldChild(session.doc, id, k),
+        );
+        const [parent, kind] = childKind
+          ? [id, childKind]
+          : item.kind === 'theme' || item.kind === 'goal' || item.kind === 'action'
+            ? [item.parent, item.kind]
+            : [null, null];
+        if (!parent || !kind) return;
+        const created = session.structural(() => addItem(session.doc, kind, parent));
+        state.toggle(parent, true);
+        focusSoon(`[data-bound="${created}.title"]`);
+        break;
+      }
       case 'Delete': {
         const item = getItem(session.doc, id);
         if (!item || item.kind === 'section') return;

@@ -78,7 +78,7 @@ describe('authoring app: accessibility', () => {
     await page.context().close();
   });
 
-  it('reaches every outline item and its editor by keyboard, with a visible focus ring', async () => {
+  it('reaches outline items and their editors by keyboard with a visible focus ring, and adds, renames, deletes and restores by keyboard', async () => {
     const page = await newPage();
     await createDocument(page, server.url, 'elinvoimaohjelma', { example: true });
     const first = page.locator('[role="treeitem"]').first();
@@ -101,6 +101,40 @@ describe('authoring app: accessibility', () => {
       )
       .toBe(id);
     expect(['auto', 'solid']).toContain(ring);
+
+    // Insert adds a goal under the theme and puts the cursor in its title.
+    const theme = page.locator(`[data-outline="${id}"]`);
+    await theme.focus();
+    const goalsBefore = await page.locator(`.card-theme[data-item="${id}"] .card-goal`).count();
+    await page.keyboard.press('Insert');
+    await expect
+      .poll(() => page.locator(`.card-theme[data-item="${id}"] .card-goal`).count())
+      .toBe(goalsBefore + 1);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-bound') ?? ''))
+      .toMatch(/\.title$/);
+    const goalId = (
+      (await page.evaluate(() => document.activeElement?.getAttribute('data-bound'))) ?? ''
+    ).split('.')[0]!;
+    await page.keyboard.type('Näppäimistöltä lisätty');
+    const node = page.locator(`[data-outline="${goalId}"]`);
+    await expect.poll(() => node.locator('.tree-label').innerText()).toBe('Näppäimistöltä lisätty');
+    // F2 renames in place; Delete deletes, and the toast's Undo brings it back.
+    await node.focus();
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Uusi nimi');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator(`[data-bound="${goalId}.title"]`).inputValue())
+      .toBe('Uusi nimi');
+    await node.focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator(`.card-goal[data-item="${goalId}"]`).count()).toBe(0);
+    await page.getByRole('status').getByRole('button', { name: 'Kumoa' }).click();
+    await expect
+      .poll(() => page.locator(`[data-bound="${goalId}.title"]`).inputValue())
+      .toBe('Uusi nimi');
     await page.context().close();
   });
 });
