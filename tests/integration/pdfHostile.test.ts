@@ -131,6 +131,26 @@ describe('PDF export of hostile input', () => {
     expect(report.pages.length).toBeGreaterThan(2);
   });
 
+  it('lets an overlong cover flow onto the next page without overlapping or hiding text', async () => {
+    const programme = fixtureProgramme();
+    programme.meta.title = 'Pitkä otsikko '.repeat(35).trim();
+    programme.meta.subtitle = 'Alaotsikko on pitkä. '.repeat(45).trim();
+    programme.meta.organisations = Array.from(
+      { length: 30 },
+      (_, i) => `Kunta numero ${i + 1} ja sen liikelaitos`,
+    );
+    const result = await exportProgramme(programme, { brand: 'kalliorannikko' });
+    const report = await readBack(result.bytes);
+    expect(report.qpdfOk).toBe(true);
+    expect(report.text.split('Alaotsikko on pitkä.').length - 1).toBe(45);
+    expect(report.text).toContain('Kunta numero 30 ja sen liikelaitos');
+    const tocPage = report.pages.findIndex((p) => p.includes('Sisällys'));
+    expect(tocPage).toBeGreaterThan(0);
+    expect(report.pages[tocPage]).not.toContain('Alaotsikko on pitkä');
+    for (const [number, page] of report.tocPages)
+      expect(report.headingPages.get(number)).toBe(page);
+  });
+
   it('draws emoji with the fallback font and names the CJK characters no font has', async () => {
     const result = await exportProgramme(emojiAndCjk());
     const report = await readBack(result.bytes);

@@ -84,7 +84,7 @@ function coverImageNode(ctx: BuildContext, width: number): DocNode | null {
 }
 
 /** Background shapes of the cover page (page 1 only). */
-export function coverBackground(ctx: BuildContext) {
+export function coverBackground(ctx: BuildContext, flows: boolean) {
   const kit = ctx.input.brand.kit;
   const { width, height } = PAGE_SIZES[kit.page.size];
   const c = kit.colors;
@@ -92,6 +92,7 @@ export function coverBackground(ctx: BuildContext) {
     if (page !== 1) return null;
     switch (kit.cover.style) {
       case 'band':
+        if (flows) return null; // the band is drawn around the flowing title instead
         return {
           canvas: [
             { type: 'rect', x: 0, y: height * 0.36, w: width, h: height * 0.3, color: c.primary },
@@ -103,7 +104,18 @@ export function coverBackground(ctx: BuildContext) {
           canvas: [
             { type: 'rect', x: 0, y: 0, w: width * 0.09, h: height, color: c.primary },
             { type: 'rect', x: width * 0.09, y: 0, w: 5, h: height, color: c.accent },
-            { type: 'rect', x: width * 0.09 + 5, y: height - 120, w: width, h: 120, color: c.tint },
+            ...(flows
+              ? []
+              : [
+                  {
+                    type: 'rect',
+                    x: width * 0.09 + 5,
+                    y: height - 120,
+                    w: width,
+                    h: 120,
+                    color: c.tint,
+                  },
+                ]),
           ],
         };
       case 'minimal':
@@ -112,50 +124,57 @@ export function coverBackground(ctx: BuildContext) {
   };
 }
 
-/** The cover page content. */
+/**
+ * Whether the cover must flow instead of being placed at fixed positions: long titles,
+ * subtitles, organisation lists or approval lines, or a cover image, would overflow the fixed
+ * boxes (and white text would leave its colour band).
+ */
+export function coverFlows(ctx: BuildContext, programme: Programme, organisation: string): boolean {
+  const meta = programme.meta;
+  const approval = meta.approval ? approvalLine(meta.approval, ctx.language) : '';
+  return (
+    meta.title.length > 110 ||
+    meta.subtitle.length > 220 ||
+    organisation.length > 220 ||
+    approval.length > 160 ||
+    ctx.input.brand.kit.coverImage !== undefined
+  );
+}
+
+/** The cover page content: at fixed positions, or flowing when {@link coverFlows}. */
 export function coverPage(
   ctx: BuildContext,
   programme: Programme,
   organisation: string,
+  flows: boolean,
 ): DocNode[] {
   const kit = ctx.input.brand.kit;
   const meta = programme.meta;
   const { width, height } = PAGE_SIZES[kit.page.size];
-  const [left, top, right] = kit.page.margins;
+  const [left, top, right, bottomMargin] = kit.page.margins;
   const onBand = kit.cover.style === 'band';
   const titleColor = onBand ? kit.colors.onPrimary : kit.colors.primary;
   const period = formatPeriod(meta.periodStart, meta.periodEnd, ctx.language);
-  const status = ctx.labels.status[meta.status];
   const approval =
     meta.status === 'approved' && meta.approval ? approvalLine(meta.approval, ctx.language) : '';
   const where = 'cover';
-  const out: DocNode[] = [];
-  const logo = logoNode(ctx, organisation);
   const contentLeft = kit.cover.style === 'panel' ? width * 0.09 + 40 : left;
   const boxWidth = width - contentLeft - right;
-  out.push({
-    columns: [
-      {
-        stack: [
-          logo ?? { text: '' },
-          { text: fitText(ctx, organisation, where), style: 'coverOrg', margin: [0, 8, 0, 0] },
-        ],
-        width: boxWidth,
-      },
-    ],
-    absolutePosition: { x: contentLeft, y: top },
-  });
-  const image = coverImageNode(ctx, boxWidth);
-  const titleBlock: DocNode[] = [];
-  if (image) titleBlock.push(image);
-  titleBlock.push({
-    text: fitText(ctx, meta.title, where, {}, true),
-    role: 'P',
-    style: 'coverTitle',
-    color: titleColor,
-    // Long titles get smaller type so the cover stays one page.
-    fontSize: meta.title.length > 160 ? 16 : meta.title.length > 70 ? 22 : 30,
-  });
+  const logo = logoNode(ctx, organisation);
+  const head: DocNode[] = [
+    logo ?? { text: '' },
+    { text: fitText(ctx, organisation, where), style: 'coverOrg', margin: [0, 8, 0, 0] },
+  ];
+  const titleBlock: DocNode[] = [
+    {
+      text: fitText(ctx, meta.title, where, {}, true),
+      role: 'P',
+      style: 'coverTitle',
+      color: titleColor,
+      // Long titles get smaller type so the cover stays one page.
+      fontSize: meta.title.length > 160 ? 16 : meta.title.length > 70 ? 22 : 30,
+    },
+  ];
   if (meta.subtitle.trim())
     titleBlock.push({
       text: fitText(ctx, meta.subtitle, where, {}, true),
@@ -170,22 +189,50 @@ export function coverPage(
       style: 'coverPeriod',
       color: onBand ? kit.colors.onPrimary : kit.colors.accent,
     });
-  const titleTop = kit.cover.style === 'band' ? height * 0.36 + 34 : height * 0.3;
-  out.push({
-    columns: [{ stack: titleBlock, width: boxWidth }],
-    absolutePosition: { x: contentLeft, y: image && onBand ? titleTop - 240 : titleTop },
-  });
   // An approval line already says "approved"; otherwise the status (draft, in review) stands alone.
-  const bottom: DocNode[] = [
-    approval
-      ? { text: fitText(ctx, approval, where), role: 'P', style: 'coverStatus' }
-      : { text: status, role: 'P', style: 'coverStatus' },
-  ];
-  out.push({
-    columns: [{ stack: bottom, width: boxWidth }],
-    absolutePosition: { x: contentLeft, y: height - kit.page.margins[3] - 78 },
+  const status: DocNode = approval
+    ? { text: fitText(ctx, approval, where), role: 'P', style: 'coverStatus' }
+    : { text: ctx.labels.status[meta.status], role: 'P', style: 'coverStatus' };
+  const at = (x: number, y: number, stack: DocNode[]): DocNode => ({
+    columns: [{ stack, width: boxWidth }],
+    absolutePosition: { x, y },
   });
-  return out;
+  if (!flows) {
+    const titleTop = onBand ? height * 0.36 + 34 : height * 0.3;
+    return [
+      at(contentLeft, top, head),
+      at(contentLeft, titleTop, titleBlock),
+      at(contentLeft, height - bottomMargin - 78, [status]),
+    ];
+  }
+  const image = coverImageNode(ctx, boxWidth);
+  const indent = contentLeft - left;
+  const band: DocNode = onBand
+    ? {
+        table: {
+          widths: ['*'],
+          body: [
+            [{ stack: titleBlock, fillColor: kit.colors.primary, margin: [left, 22, right, 14] }],
+          ],
+        },
+        layout: {
+          hLineWidth: (i: number) => (i === 1 ? 6 : 0),
+          hLineColor: () => kit.colors.accent,
+          vLineWidth: () => 0,
+          paddingLeft: () => 0,
+          paddingRight: () => 0,
+          paddingTop: () => 0,
+          paddingBottom: () => 0,
+        },
+        margin: [-left, 28, -right, 28],
+      }
+    : { stack: titleBlock, margin: [indent, 36, 0, 28] };
+  return [
+    { stack: head, margin: [indent, 0, 0, 0] },
+    ...(image ? [{ ...image, margin: [indent, 24, 0, 0] }] : []),
+    band,
+    { stack: [status], margin: [indent, 0, 0, 0] },
+  ];
 }
 
 /** Cover-only styles, merged into the document styles. */

@@ -6,7 +6,7 @@
 import { pdfLabels } from '../labels';
 import { FONT } from '../brand/fonts';
 import { localeOf } from '../format/numbers';
-import { coverBackground, coverPage, coverStyles, organisationOf } from './cover';
+import { coverBackground, coverFlows, coverPage, coverStyles, organisationOf } from './cover';
 import { chapters } from './sections';
 import { footer, header, PAGE_SIZES, styles } from './styles';
 import { tocPage } from './toc';
@@ -42,7 +42,8 @@ export function buildPdfDefinition(input: DefinitionInput): PdfDefinition {
   };
   const organisation = organisationOf(ctx, programme);
   const title = programme.meta.title.trim() || kit.name;
-  const cover = coverPage(ctx, programme, organisation);
+  const flows = coverFlows(ctx, programme, organisation);
+  const cover = coverPage(ctx, programme, organisation, flows);
   const body = chapters(ctx, programme);
   const definition = {
     info: {
@@ -57,7 +58,7 @@ export function buildPdfDefinition(input: DefinitionInput): PdfDefinition {
     pageMargins: kit.page.margins,
     defaultStyle: { font: FONT.body, fontSize: 10, lineHeight: 1.32, color: kit.colors.text },
     styles: { ...styles(kit), ...coverStyles(ctx) },
-    background: coverBackground(ctx),
+    background: coverBackground(ctx, flows),
     header: header(
       ctx,
       title,

@@ -65,8 +65,14 @@ export function styles(kit: BrandKit): Record<string, DocNode> {
   };
 }
 
+const clip = (s: string, max: number): string =>
+  s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+
 /** The running header: programme title left, organisation right, a hairline below; none on the cover. */
-export function header(ctx: BuildContext, title: string, organisation: string) {
+export function header(ctx: BuildContext, fullTitle: string, fullOrganisation: string) {
+  // Header text repeats the cover: shortened so it stays one line (it is an artifact).
+  const title = clip(fullTitle, 80);
+  const organisation = clip(fullOrganisation, 50);
   const [left, , right] = ctx.input.brand.kit.page.margins;
   const width = PAGE_SIZES[ctx.input.brand.kit.page.size].width - left - right;
   return (page: number): DocNode | null =>
