@@ -27,6 +27,7 @@ export interface AccessContext {
   gate?: SocketGate;
   role?: Role;
   tokenId?: string;
+  expiresAt?: number;
 }
 
 interface Live {
@@ -80,16 +81,17 @@ export class Access implements Extension {
     connectionConfig.readOnly = role !== 'editor';
     (context as AccessContext).gate?.markAuthenticated(documentName);
     this.log(`[access] token ${presented.id} opened ${documentName} as ${role}`);
-    return { role, tokenId: presented.id };
+    return { role, tokenId: presented.id, expiresAt: result.record.expiresAt };
   }
 
   async connected({ connection, documentName, context }: connectedPayload): Promise<void> {
-    const { tokenId } = context as AccessContext;
+    const { tokenId, expiresAt } = context as AccessContext;
     if (!tokenId) return;
-    const record = await this.tokens.get(tokenId);
-    const entry: Live = { connection, tokenId, documentName, expiresAt: record?.expiresAt ?? 0 };
+    const entry: Live = { connection, tokenId, documentName, expiresAt: expiresAt ?? 0 };
     this.live.add(entry);
-    if (!record || !isLive(record)) this.close(entry, 'revoked');
+    // Revoked between authentication and now?
+    const record = await this.tokens.get(tokenId);
+    if (this.live.has(entry) && (!record || !isLive(record))) this.close(entry, 'revoked');
   }
 
   async onDisconnect({ socketId, documentName }: onDisconnectPayload): Promise<void> {

@@ -17,6 +17,7 @@ import { Redis } from '@hocuspocus/extension-redis';
 import pg from 'pg';
 import { WebSocketServer } from 'ws';
 import { Access, type AccessContext } from './access';
+import { BatchedBroadcast } from './batchedBroadcast';
 import { DEFAULTS, type SyncServerOptions } from './config';
 import { SocketGate } from './guard/socketGate';
 import { UpgradeGuard } from './guard/upgradeCheck';
@@ -107,7 +108,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     await tokens.prepare();
   }
   const access = new Access(tokens, notices, log);
-  const extensions: Extension[] = [access, storage];
+  const extensions: Extension[] = [new BatchedBroadcast(), access, storage];
   const redis = options.redisUrl ? redisExtension(options.redisUrl, options.name) : null;
   if (redis) extensions.push(redis);
   const debounce = Math.min(options.storeDebounceMs ?? DEFAULTS.storeDebounceMs, 1000);
@@ -260,6 +261,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
           }),
         );
         if (storage instanceof EmbeddedStorage) await storage.flushAll();
+        // Let documents unload (the Redis extension waits a moment and unsubscribes) before the
+        // extensions close their connections.
+        const deadline = Date.now() + 5000;
+        while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await tokens.close();
         await pool?.end();

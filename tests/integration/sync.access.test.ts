@@ -143,7 +143,11 @@ describe('sync server access', () => {
     const tokenId = record.id;
     const guest = join(test.server.wsUrl, id, token, 'Vieras');
     await waitFor(() => online(guest), 'guest online');
-    expect((await test.server.participants(id)).map((p) => p.label)).toContain('Vieras');
+    let labels: string[] = [];
+    await waitFor(() => {
+      void test.server.participants(id).then((records) => (labels = records.map((r) => r.label)));
+      return labels.includes('Vieras');
+    }, 'the guest in the participant list');
     await test.server.revokeToken(tokenId);
     await waitFor(() => guest.workshop.status().connection === 'denied', 'guest sees revocation');
     expect(guest.workshop.status().deniedReason).toBe('revoked');
