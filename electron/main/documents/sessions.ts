@@ -11,6 +11,7 @@ import type { RecentIndex } from '../recent/recentIndex';
 import type { DocumentCodec } from '../storage/codec';
 import { DocumentStore, type DiskState, type RecoveryReport } from '../storage/documentStore';
 import { isNotFound } from '../storage/durable';
+import { fileExists, requireId } from './util';
 import { watchFile } from './watch';
 
 /** Thrown when a window uses a document it did not open. */
@@ -310,19 +311,5 @@ export class DocumentSessions {
   private unsavedLog(documentId: string): string {
     if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(documentId)) throw new Error('Invalid document id.');
     return path.join(this.options.unsavedDir, `${documentId}.log`);
-  }
-}
-
-function requireId(doc: Y.Doc): string {
-  const id = getDocumentId(doc);
-  if (!id) throw new Error('The document has no id.');
-  return id;
-}
-
-async function fileExists(file: string): Promise<boolean> {
-  try {
-    return (await fs.stat(file)).isFile();
-  } catch {
-    return false;
   }
 }

@@ -13,35 +13,15 @@
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import * as Y from 'yjs';
-import { asDocumentId, getDocumentId, initDocumentId, origin } from '../../../core';
+import { asDocumentId, initDocumentId, origin } from '../../../core';
 import { atomicReplace, isNotFound, removeLeftovers, sidecarPaths } from './durable';
 import type { Assets, DocumentCodec } from './codec';
 import { readLog, UpdateLog } from './updateLog';
+import { readWithBackup, replayChanges, requireDocumentId } from './recovery';
+import { InvalidUpdateError, type DiskState, type RecoveryReport } from './storeTypes';
 
-/** How opening a document went. */
-export interface RecoveryReport {
-  /** Updates replayed from the log (unsaved-to-file edits of the last session). */
-  readonly replayedUpdates: number;
-  /** Bytes of a torn tail that were dropped from the log. */
-  readonly droppedBytes: number;
-  /** True when the file was unreadable and its backup (previous version) was used. */
-  readonly usedBackup: boolean;
-  /** Where a log of another document found next to the file was moved. */
-  readonly foreignLogMovedTo: string | null;
-}
-
-/** The state of the file on disk compared with what this store last wrote or read. */
-export type DiskState =
-  | { readonly status: 'unchanged' | 'missing' }
-  | { readonly status: 'merged'; readonly update: Uint8Array }
-  | { readonly status: 'conflict' | 'unreadable'; readonly message: string };
-
-/** Thrown by {@link DocumentStore.append} for bytes that are not a Yjs update. */
-export class InvalidUpdateError extends Error {
-  override readonly name = 'InvalidUpdateError';
-}
+export { InvalidUpdateError, type DiskState, type RecoveryReport } from './storeTypes';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -328,51 +308,5 @@ export class DocumentStore {
 class RetryCompaction extends Error {
   constructor(readonly state: DiskState) {
     super(`The file changed on disk while saving (${state.status}).`);
-  }
-}
-
-/** Apply log updates; true when they changed the document (edits the file does not have). */
-function replayChanges(doc: Y.Doc, updates: readonly Uint8Array[]): boolean {
-  let changed = false;
-  const mark = (): void => {
-    changed = true;
-  };
-  doc.on('update', mark);
-  for (const update of updates) Y.applyUpdate(doc, update, origin('file'));
-  doc.off('update', mark);
-  return changed;
-}
-
-function requireDocumentId(doc: Y.Doc): string {
-  const id = getDocumentId(doc);
-  if (!id) throw new Error('This document has no document id; it cannot be stored.');
-  return id;
-}
-
-async function readWithBackup(
-  file: string,
-  backup: string,
-  codec: DocumentCodec,
-): Promise<{ doc: Y.Doc; assets: Assets; bytes: Uint8Array; usedBackup: boolean }> {
-  const bytes = new Uint8Array(await fs.readFile(file));
-  try {
-    return { ...codec.read(bytes, path.basename(file)), bytes, usedBackup: false };
-  } catch (error) {
-    // An interrupted save on a filesystem whose rename is not atomic leaves the previous version.
-    let backupBytes: Uint8Array;
-    try {
-      backupBytes = new Uint8Array(await fs.readFile(backup));
-    } catch {
-      throw error;
-    }
-    try {
-      return {
-        ...codec.read(backupBytes, path.basename(file)),
-        bytes: backupBytes,
-        usedBackup: true,
-      };
-    } catch {
-      throw error;
-    }
   }
 }
