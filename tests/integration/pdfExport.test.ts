@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../core/model/schema';
 import { exportProgramme } from '../fixtures/pdf/exporter';
 import { bigIndicatorTable, fixtureProgramme } from '../fixtures/pdf/programme';
+import { readOutline } from '../fixtures/pdf/inspect';
 import { expectedOrder, findInOrder, norm, readBack, type PdfReport } from '../fixtures/pdf/verify';
 
 const exports = new Map<
@@ -174,6 +175,26 @@ describe('PDF export of the fixture programme', () => {
     expect(report.elements.filter((e) => e.role === 'TH' && e.text === 'Mittari')).toHaveLength(1);
     expect(report.elements.filter((e) => e.role === 'TR').length).toBeGreaterThanOrEqual(151);
     expect(report.textOutsideMarked).toBe(0);
+  });
+
+  it('has a bookmark for every chapter, theme and goal, nested under its chapter', async () => {
+    const result = await exportProgramme(fixtureProgramme());
+    const outline = await readOutline(result.bytes);
+    expect(outline.filter((o) => o.level === 1).map((o) => o.title)).toEqual([
+      '1 Visio',
+      '2 Tavoitetila 2026',
+      '3 Kehittämisteemat',
+      '4 Ohjelman valmistelu',
+      '5 Seurannan mittarit',
+      '6 Kustannusarvio ja rahoitus',
+      '7 Aikataulu',
+      '8 Yhteystiedot',
+    ]);
+    expect(outline).toContainEqual({ title: '3.2 Digitaalinen seutu', level: 2 });
+    expect(outline).toContainEqual({
+      title: '3.2.1 Tavoite 2.1: digitaalinen seutu vahvistuu',
+      level: 3,
+    });
   });
 
   it('sets the language, a displayed title, MarkInfo, a structure tree root, bookmarks and tab order', () => {
