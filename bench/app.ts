@@ -89,8 +89,16 @@ async function openTime(
   };
 }
 
-/** keydown → the next frame after it (rAF then a task), per keystroke, typed one at a time. */
-async function keystrokeLatency(page: Page, selector: string): Promise<number[]> {
+/**
+ * Per keystroke, typed one at a time: (a) keydown → the next frame after it (rAF, then a task),
+ * and (b) the Event Timing API's duration — keydown to the next paint after its handlers, the
+ * browser's own keystroke-to-paint figure (INP's basis). Event Timing reports only events of
+ * 16 ms or more (8 ms granularity): a keystroke with no entry painted in under 16 ms.
+ */
+async function keystrokeLatency(
+  page: Page,
+  selector: string,
+): Promise<{ frame: number[]; paint: number[] }> {
   const target = page.locator(selector).last();
   await target.scrollIntoViewIfNeeded();
   const editor = target.locator('[contenteditable="true"]');
@@ -98,8 +106,9 @@ async function keystrokeLatency(page: Page, selector: string): Promise<number[]>
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[] };
+    const w = window as unknown as { __lat: number[]; __paint: Map<number, number> };
     w.__lat = [];
+    w.__paint = new Map();
     window.addEventListener(
       'keydown',
       (e) => {
@@ -108,6 +117,24 @@ async function keystrokeLatency(page: Page, selector: string): Promise<number[]>
       },
       { capture: true },
     );
+    new PerformanceObserver((list) => {
+      // interactionId is in Chromium's Event Timing but not yet in TypeScript's DOM types.
+      for (const entry of list.getEntries() as (PerformanceEventTiming & {
+        interactionId?: number;
+      })[]) {
+        if (entry.name !== 'keydown' && entry.name !== 'keypress' && entry.name !== 'keyup')
+          continue;
+        if (!entry.interactionId || entry.name === 'keyup') continue;
+        w.__paint.set(
+          entry.interactionId,
+          Math.max(w.__paint.get(entry.interactionId) ?? 0, entry.duration),
+        );
+      }
+    }).observe({
+      type: 'event',
+      durationThreshold: 16,
+      buffered: false,
+    } as PerformanceObserverInit);
   });
   const text = 'Seudun elinvoima kasvaa yhdessa tekemalla. '; // ASCII: one real keydown per character
   for (let i = 0; i < KEYSTROKES; i++) {
@@ -117,7 +144,17 @@ async function keystrokeLatency(page: Page, selector: string): Promise<number[]>
       i + 1,
     );
   }
-  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+  // Event Timing entries arrive after the paint; one more frame lets the last ones in.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  return page.evaluate((n) => {
+    const w = window as unknown as { __lat: number[]; __paint: Map<number, number> };
+    const slow = [...w.__paint.values()];
+    // Keystrokes without an entry took under 16 ms: count them as 0 for the percentiles.
+    return {
+      frame: w.__lat,
+      paint: [...slow, ...Array<number>(Math.max(0, n - slow.length)).fill(0)],
+    };
+  }, KEYSTROKES);
 }
 
 const pct = (xs: number[], p: number) => {
@@ -191,10 +228,20 @@ export async function benchApp(): Promise<void> {
     );
     row(`open → interactive (median of ${OPEN_RUNS})`, median(open.empty), median(open.big));
     row(`open → all cards rendered (median)`, median(open.emptyAll), median(open.bigAll));
-    row('keystroke → next frame p50', pct(keysEmpty, 50), pct(keysBig, 50));
-    row('keystroke → next frame p95', pct(keysEmpty, 95), pct(keysBig, 95));
+    row('keystroke → next frame p50', pct(keysEmpty.frame, 50), pct(keysBig.frame, 50));
+    row('keystroke → next frame p95', pct(keysEmpty.frame, 95), pct(keysBig.frame, 95));
+    const paint = (xs: number[], p: number) => (pct(xs, p) < 16 ? '<16' : pct(xs, p).toFixed(0));
+    const slowShare = (xs: number[]) =>
+      `${((100 * xs.filter((x) => x >= 16).length) / xs.length).toFixed(1)} %`;
     console.log(
-      `goals: open < 1000 ms (${median(open.big) < 1000 ? 'met' : 'NOT met'}), p95 keystroke < 16 ms (${pct(keysBig, 95) < 16 ? 'met' : 'NOT met'})`,
+      `keystroke → paint (Event Timing)   p50 ${paint(keysEmpty.paint, 50)} / ${paint(keysBig.paint, 50)} ms, ` +
+        `p95 ${paint(keysEmpty.paint, 95)} / ${paint(keysBig.paint, 95)} ms, ` +
+        `≥16 ms: ${slowShare(keysEmpty.paint)} / ${slowShare(keysBig.paint)} (empty / big)`,
+    );
+    console.log(
+      `goals: open < 1000 ms (${median(open.big) < 1000 ? 'met' : 'NOT met'}), ` +
+        `p95 keystroke-to-paint < 16 ms (${pct(keysBig.paint, 95) < 16 ? 'met' : 'NOT met'} by Event Timing; ` +
+        `next-frame p95 ${pct(keysBig.frame, 95).toFixed(1)} ms)`,
     );
   } finally {
     await browser.close();
