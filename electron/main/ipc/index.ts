@@ -18,7 +18,7 @@ export function registerIpc(handlers: Handlers, services: Services, origins: App
         ipcArgs[operation],
         {
           frameUrl: frame?.url ?? null,
-          isMainFrame: frame !== null && frame === event.sender.mainFrame,
+          isMainFrame: frame !== null && frame.parent === null,
         },
         raw,
         origins,
