@@ -79,6 +79,32 @@ describe('electron platform', () => {
     await stored.close();
   });
 
+  it('says "unsaved" when main could not store an edit, and "saved" once a flush has stored it', async () => {
+    const file = path.join(dir, 'levy-taynna.linjaus');
+    await fs.writeFile(file, writeLinjausFile(newProgramme()));
+    const { documentId } = await desktop.sessions.openFile(file);
+    const api = desktop.apiFor(1);
+    let failNext = true;
+    const flaky = {
+      ...api,
+      documentAppend: async (...args: Parameters<typeof api.documentAppend>) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('ENOSPC: no space left on device');
+        }
+        return api.documentAppend(...args);
+      },
+    };
+    const doc = new Y.Doc();
+    const stored = await createElectronPlatform(flaky).storage.open(documentId, doc);
+    addTheme(doc, 'Ei mahtunut');
+    await until(() => stored.saveState() === 'unsaved', 'the failure to show');
+    await stored.flush();
+    expect(stored.saveState()).toBe('saved');
+    expect(themeTitles(desktop.sessions.store(documentId)!.doc)).toEqual(['Ei mahtunut']);
+    await stored.close();
+  });
+
   it('shows a copy saved over the file by someone else in the open window', async () => {
     const file = path.join(dir, 'jaettu.linjaus');
     await fs.writeFile(file, writeLinjausFile(newProgramme()));
