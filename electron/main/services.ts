@@ -20,6 +20,8 @@ export interface WindowService {
   /** Allow the window to connect to a (validated) workshop server, or to none: reloads it with that CSP. */
   setWorkshopServer(windowId: number, address: string | null): void;
   setLanguage(language: UiLanguage): void;
+  /** Focus the window that shows the file at `realPath`; false when no window shows it. */
+  focusWindowOfFile(realPath: string): boolean;
 }
 
 export interface Services {

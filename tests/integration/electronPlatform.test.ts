@@ -172,6 +172,35 @@ describe('electron platform', () => {
     await progressDesktop.close();
   });
 
+  it('opens a .linjaus file from the start screen in place: edits go to that file, not to a copy', async () => {
+    const file = path.join(dir, 'paikallaan.linjaus');
+    await fs.writeFile(file, writeLinjausFile(newProgramme()));
+    const withDialogs = await createInProcessDesktop(path.join(dir, 'data5'), {
+      dialogs: { open: [file, file] },
+    });
+    const platform = createElectronPlatform(withDialogs.apiFor(1));
+    // The start screen's flow: pick, read, store (renderer/start/documents.ts), then open by id.
+    const picked = await platform.files.openFile({
+      extensions: ['linjaus'],
+      description: 'Linjaus',
+    });
+    const id = readLinjausFile(picked!.bytes).manifest.documentId;
+    const doc = new Y.Doc();
+    const stored = await platform.storage.open(id, doc);
+    addTheme(doc, 'Suoraan tiedostoon');
+    await stored.close();
+    const onDisk = readLinjausFile(new Uint8Array(await fs.readFile(file))).doc;
+    expect(themeTitles(onDisk)).toEqual(['Suoraan tiedostoon']);
+
+    // Picking it again while a window shows it focuses that window instead.
+    withDialogs.openFiles.add(await fs.realpath(file));
+    expect(
+      await platform.files.openFile({ extensions: ['linjaus'], description: 'Linjaus' }),
+    ).toBeNull();
+    expect(withDialogs.focusedFiles.at(-1)).toBe(await fs.realpath(file));
+    await withDialogs.close();
+  });
+
   it('saves bytes where the user chooses, and nothing when the dialog is cancelled', async () => {
     const target = path.join(dir, 'vienti.pdf');
     const withDialogs = await createInProcessDesktop(path.join(dir, 'data4'), {

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getTemplate, type Language, type Programme } from '../../../core';
-import { exportPdf } from '../../../core/pdf';
+import { exportPdf, type FallbackFont } from '../../../core/pdf';
 import { loadBrandKit } from '../../../server/pdf/loadBrand';
 
 /** Progress in the renderer's terms (renderer/platform/types.ts `PdfProgress`). */
@@ -38,6 +38,30 @@ async function loadKit(brandsDir: string, kitId: string) {
   }
 }
 
+/**
+ * The fallback fonts from the app's brands folder — the same files, in the same order, as
+ * server/pdf/loadBrand.ts `loadFallbackFonts`, which reads them relative to its own source file
+ * (a path that does not exist once main is bundled). Missing fonts are left out.
+ */
+async function loadFallbackFonts(brandsDir: string): Promise<FallbackFont[]> {
+  const read = (file: string) =>
+    readFile(file).then(
+      (b) => new Uint8Array(b),
+      () => null,
+    );
+  const dir = path.join(brandsDir, 'default', 'fonts');
+  const [normal, bold, italics, bolditalics] = await Promise.all(
+    ['Regular', 'SemiBold', 'Italic', 'SemiBoldItalic'].map((s) =>
+      read(path.join(dir, `SourceSans3-${s}.ttf`)),
+    ),
+  );
+  const fonts: FallbackFont[] = [];
+  if (normal && bold && italics && bolditalics) fonts.push({ normal, bold, italics, bolditalics });
+  const emoji = await read(path.join(brandsDir, '_shared', 'NotoEmoji-Regular.ttf'));
+  if (emoji) fonts.push(emoji);
+  return fonts;
+}
+
 /** Export `input.programme` to PDF bytes, reporting progress. */
 export async function runExportJob(
   input: ExportJobInput,
@@ -48,14 +72,9 @@ export async function runExportJob(
   const template = getTemplate(input.programme.meta.templateId);
   onProgress({ phase: 'fonts', fraction: 0 });
   const brand = await loadKit(options.brandsDir, input.programme.meta.brandKitId);
-  const fallbackFont = await readFile(
-    path.join(options.brandsDir, '_shared', 'NotoEmoji-Regular.ttf'),
-  ).then(
-    (b) => new Uint8Array(b),
-    () => undefined,
-  );
+  const fallbackFonts = await loadFallbackFonts(options.brandsDir);
   const result = await exportPdf(
-    { programme: input.programme, template, brand, language: input.language, fallbackFont },
+    { programme: input.programme, template, brand, language: input.language, fallbackFonts },
     (p) =>
       onProgress({
         phase: 'layout',

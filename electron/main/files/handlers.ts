@@ -20,6 +20,14 @@ export const fileHandlers = {
     const stat = await fs.stat(file);
     if (!stat.isFile() || stat.size > MAX_READ_BYTES)
       throw new Error('The file is too large or not a file.');
+    if (path.extname(file).toLowerCase() === '.linjaus') {
+      // Desktop documents are edited in place: an already open file just gets its window focused,
+      // another is opened by main so the renderer's storage attaches to the file, not to a copy.
+      const real = await fs.realpath(file);
+      if (services.windows.focusWindowOfFile(real)) return null;
+      // A bad file is left to the renderer's reader, which explains what is wrong with it.
+      await services.sessions.openFile(real).catch(() => undefined);
+    }
     return { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
   }) satisfies Handler<'fileOpen'>,
   fileSave: (async ({ windowId, services }, [{ name, bytes }]) => {

@@ -181,6 +181,12 @@ export function createWindows(
       // stored; the `workshop` parameter tells the renderer to reconnect.
       void window.loadURL(urlFor(options.registry.get(windowId)?.documentId ?? null, address));
     },
+    focusWindowOfFile(realPath: string): boolean {
+      const entry = options.registry.findByFile(realPath);
+      if (!entry) return false;
+      manager.focus(entry.windowId);
+      return true;
+    },
     setLanguage(language: UiLanguage): void {
       options.setLanguage(language);
       manager.refresh();
