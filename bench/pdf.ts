@@ -167,6 +167,7 @@ async function exportTagged(
     coverage: {
       body: glyphCoverage(fonts.Body!.normal),
       heading: glyphCoverage(fonts.Heading!.bold),
+      fallbacks: [],
     },
   });
   let pages = 0;

@@ -8,7 +8,7 @@
  */
 import type { Language, Programme } from '../model/schema';
 import type { Template } from '../templates/schema';
-import { brandFonts, glyphCoverage, FONT } from './brand/fonts';
+import { brandFonts, fallbackBytes, glyphCoverage, FONT, type FallbackFont } from './brand/fonts';
 import type { LoadedBrand } from './brand/schema';
 import { buildPdfDefinition } from './definition/index';
 import type { PdfWarning } from './definition/types';
@@ -31,8 +31,8 @@ export interface ExportInput {
   template: Template;
   brand: LoadedBrand;
   language: Language;
-  /** A TTF with glyphs the brand font lacks (e.g. emoji); optional. */
-  fallbackFont?: Uint8Array;
+  /** TTF fonts for characters the brand font lacks, tried in order (e.g. a broad text font, then emoji). */
+  fallbackFonts?: readonly FallbackFont[];
   /** The document's own assets (from the .linjaus file). */
   assets?: ReadonlyMap<string, Uint8Array>;
 }
@@ -54,14 +54,15 @@ export async function exportPdf(
   input: ExportInput,
   onProgress?: (progress: PdfProgress) => void,
 ): Promise<ExportResult> {
-  const fonts = brandFonts(input.brand, input.fallbackFont);
+  const fallbacks = input.fallbackFonts ?? [];
+  const fonts = brandFonts(input.brand, fallbacks);
   const body = fonts[FONT.body];
   const heading = fonts[FONT.heading];
   if (!body || !heading) throw new Error('The brand kit has no body font.');
   const coverage = {
     body: glyphCoverage(body.normal),
     heading: glyphCoverage(heading.bold),
-    ...(input.fallbackFont ? { fallback: glyphCoverage(input.fallbackFont) } : {}),
+    fallbacks: fallbacks.map((f) => glyphCoverage(fallbackBytes(f))),
   };
   const { definition, warnings } = buildPdfDefinition({ ...input, coverage });
   let pages = 0;

@@ -6,11 +6,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrandKitError, loadBrand, type LoadedBrand } from '../../core/pdf/index';
+import {
+  BrandKitError,
+  loadBrand,
+  type FallbackFont,
+  type LoadedBrand,
+} from '../../core/pdf/index';
 
 /** The folder holding the bundled brand kits. */
 export const BRANDS_DIR = fileURLToPath(new URL('../../templates/brands/', import.meta.url));
-/** The fallback font for characters brand fonts lack (emoji). */
+/** The emoji font tried last for characters brand fonts lack. */
 export const FALLBACK_FONT = path.join(BRANDS_DIR, '_shared', 'NotoEmoji-Regular.ttf');
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -81,11 +86,28 @@ export async function loadBrandKit(kitDirOrId: string): Promise<LoadedBrand> {
   return loadBrand(json, files, jsonPath);
 }
 
-/** The bundled fallback font's bytes, or undefined if it is not installed. */
-export async function loadFallbackFont(): Promise<Uint8Array | undefined> {
-  try {
-    return new Uint8Array(await readFile(FALLBACK_FONT));
-  } catch {
-    return undefined;
-  }
+/**
+ * The bundled fallback fonts, in the order they are tried: Source Sans 3 (from the default kit:
+ * broad Latin, Greek, Cyrillic, sub- and superscripts, arrows) and Noto Emoji. Fonts that are not
+ * installed are left out.
+ */
+export async function loadFallbackFonts(): Promise<FallbackFont[]> {
+  const read = async (file: string): Promise<Uint8Array | null> => {
+    try {
+      return new Uint8Array(await readFile(file));
+    } catch {
+      return null;
+    }
+  };
+  const fonts: FallbackFont[] = [];
+  const dir = path.join(BRANDS_DIR, 'default', 'fonts');
+  const [normal, bold, italics, bolditalics] = await Promise.all(
+    ['Regular', 'SemiBold', 'Italic', 'SemiBoldItalic'].map((s) =>
+      read(path.join(dir, `SourceSans3-${s}.ttf`)),
+    ),
+  );
+  if (normal && bold && italics && bolditalics) fonts.push({ normal, bold, italics, bolditalics });
+  const emoji = await read(FALLBACK_FONT);
+  if (emoji) fonts.push(emoji);
+  return fonts;
 }

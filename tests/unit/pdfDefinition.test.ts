@@ -117,13 +117,22 @@ describe('buildPdfDefinition', () => {
 
   it('sends emoji to the fallback font and reports characters no font has, naming the item', async () => {
     const { definition, warnings } = await definitionOf(emojiAndCjk());
-    const runs = allNodes(definition.content).filter((n) => n.font === 'Fallback');
+    const runs = allNodes(definition.content).filter((n) => n.font === 'Fallback2');
     expect(runs.map((r) => r.text)).toEqual(expect.arrayContaining(['⚡', '🌲', '🎉']));
     const missing = warnings.filter((w) => w.code === 'missing-glyphs');
     expect(missing).toHaveLength(1);
     expect(missing[0]?.where).toBe('Kansainvälisyys');
     expect(missing[0]?.message).toContain('東 (U+6771)');
     expect(missing[0]?.message).toContain('京 (U+4EAC)');
+  });
+
+  it('draws characters a small brand font lacks (CO₂, Greek) with the broad text fallback, without warnings', async () => {
+    const programme = fixtureProgramme();
+    programme.meta.subtitle = 'CO₂-päästöt ja αβ-luokitus';
+    const { definition, warnings } = await definitionOf(programme, { brand: 'jarvilaakso' });
+    const runs = allNodes(definition.content).filter((n) => n.font === 'Fallback1');
+    expect(runs.map((r) => r.text)).toEqual(expect.arrayContaining(['₂', 'αβ']));
+    expect(warnings).toEqual([]);
   });
 
   it('warns about emoji too when no fallback font is available', async () => {

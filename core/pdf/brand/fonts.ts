@@ -17,7 +17,17 @@ export interface FontBytes {
 export type PdfFonts = Record<string, FontBytes>;
 
 /** Family names used in document definitions. */
-export const FONT = { body: 'Body', heading: 'Heading', fallback: 'Fallback' } as const;
+export const FONT = { body: 'Body', heading: 'Heading' } as const;
+
+/** The family name of the `index`-th fallback font ("Fallback1", "Fallback2" …). */
+export const fallbackFamily = (index: number): string => `Fallback${index + 1}`;
+
+/** A fallback font: a family in four styles, or one file used for every style (emoji). */
+export type FallbackFont = FontBytes | Uint8Array;
+
+/** The regular-style bytes of a fallback font (what its glyph coverage is read from). */
+export const fallbackBytes = (font: FallbackFont): Uint8Array =>
+  font instanceof Uint8Array ? font : font.normal;
 
 /** Which code points a font can draw. */
 export interface GlyphCoverage {
@@ -50,19 +60,18 @@ function familyBytes(brand: LoadedBrand, family: FontFamily): FontBytes {
 }
 
 /**
- * The font families of a brand (Body, Heading = Body when the kit has none) and, when given,
- * the fallback font in every style.
+ * The font families of a brand (Body, Heading = Body when the kit has none) and the fallback
+ * fonts, in order, as Fallback1, Fallback2 …
  */
-export function brandFonts(brand: LoadedBrand, fallback?: Uint8Array): PdfFonts {
+export function brandFonts(brand: LoadedBrand, fallbacks: readonly FallbackFont[] = []): PdfFonts {
   const body = familyBytes(brand, brand.kit.fonts.body);
   const heading = brand.kit.fonts.heading ? familyBytes(brand, brand.kit.fonts.heading) : body;
   const fonts: PdfFonts = { [FONT.body]: body, [FONT.heading]: heading };
-  if (fallback)
-    fonts[FONT.fallback] = {
-      normal: fallback,
-      bold: fallback,
-      italics: fallback,
-      bolditalics: fallback,
-    };
+  fallbacks.forEach((font, i) => {
+    fonts[fallbackFamily(i)] =
+      font instanceof Uint8Array
+        ? { normal: font, bold: font, italics: font, bolditalics: font }
+        : font;
+  });
   return fonts;
 }

@@ -1,10 +1,10 @@
 /**
- * User text into pdfmake inlines. Characters the brand font cannot draw go to the fallback font
- * when it has them; otherwise they stay (so nothing disappears) and a warning lists them with
+ * User text into pdfmake inlines. Characters the brand font cannot draw go to the first fallback
+ * font that has them; otherwise they stay (so nothing disappears) and a warning lists them with
  * the item they are in.
  */
 import type { GlyphCoverage } from '../brand/fonts';
-import { FONT } from '../brand/fonts';
+import { fallbackFamily } from '../brand/fonts';
 import type { BuildContext, DocNode } from './types';
 
 const NBSP = '\u00a0';
@@ -19,7 +19,8 @@ const isJoiner = (cp: number): boolean => cp === 0x200d || (cp >= 0xfe00 && cp <
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /**
- * Splits `text` into runs the brand font can draw and runs for the fallback font.
+ * Splits `text` into runs the brand font can draw and runs for the first fallback font that has
+ * the characters (a broad text font, then emoji).
  * @returns the text itself when no split is needed (the common case), else inline nodes.
  */
 export function fitText(
@@ -30,12 +31,12 @@ export function fitText(
   heading = false,
 ): string | DocNode[] {
   const clean = text.replace(CONTROL, '');
-  const { body, heading: headingFont, fallback } = ctx.input.coverage;
+  const { body, heading: headingFont, fallbacks } = ctx.input.coverage;
   const font: GlyphCoverage = heading ? headingFont : body;
   let needsSplit = false;
   for (let i = 0; i < clean.length; i++) {
     const c = clean.charCodeAt(i);
-    if (c < 0x2000 && c !== 0xa0 && c >= 0x20) continue;
+    if (c === 0x0a || c === 0x09 || (c < 0xd800 && font.has(c))) continue;
     needsSplit = true;
     break;
   }
@@ -43,34 +44,32 @@ export function fitText(
   const runs: DocNode[] = [];
   const missing = new Set<string>();
   let current = '';
-  let currentFallback = false;
+  let currentFamily: string | null = null;
   const flush = (): void => {
-    if (current === '') return;
-    runs.push(
-      currentFallback
-        ? { ...style, text: current, font: FONT.fallback }
-        : { ...style, text: current },
-    );
+    if (current !== '')
+      runs.push(
+        currentFamily
+          ? { ...style, text: current, font: currentFamily }
+          : { ...style, text: current },
+      );
     current = '';
   };
   for (const ch of clean) {
     const cp = ch.codePointAt(0) ?? 0;
     let out = ch;
-    let useFallback = false;
-    if (isSpace(cp) && !font.has(cp)) {
-      out = isNoBreakSpace(cp) ? NBSP : ' '; // same meaning, where the brand font lacks the typographic width
-    } else if (cp === 0x0a || cp === 0x09 || font.has(cp)) {
-      useFallback = false;
-    } else if (isJoiner(cp) && currentFallback) {
-      useFallback = true;
-    } else if (fallback?.has(cp)) {
-      useFallback = true;
-    } else if (!isJoiner(cp)) {
-      missing.add(ch);
+    let family: string | null = null;
+    if (cp === 0x0a || cp === 0x09 || font.has(cp)) family = null;
+    else if (isSpace(cp))
+      out = isNoBreakSpace(cp) ? NBSP : ' '; // same meaning, where the font lacks the width
+    else if (isJoiner(cp) && currentFamily) family = currentFamily;
+    else {
+      const index = fallbacks.findIndex((f) => f.has(cp));
+      if (index >= 0) family = fallbackFamily(index);
+      else if (!isJoiner(cp)) missing.add(ch);
     }
-    if (useFallback !== currentFallback) {
+    if (family !== currentFamily) {
       flush();
-      currentFallback = useFallback;
+      currentFamily = family;
     }
     current += out;
   }

@@ -39,8 +39,8 @@ export interface DefinitionInput {
   template: Template;
   brand: LoadedBrand;
   language: Language;
-  /** Coverage of the brand's body and heading fonts and of the fallback font (if shipped). */
-  coverage: { body: GlyphCoverage; heading: GlyphCoverage; fallback?: GlyphCoverage };
+  /** Coverage of the brand's body and heading fonts and of the fallback fonts, in order. */
+  coverage: { body: GlyphCoverage; heading: GlyphCoverage; fallbacks: readonly GlyphCoverage[] };
   /** The document's own assets (from the .linjaus file); nothing else may become an image. */
   assets?: ReadonlyMap<string, Uint8Array>;
 }

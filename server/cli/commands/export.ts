@@ -8,7 +8,7 @@ import { BrandKitError } from '../../../core/pdf/brand/schema';
 import { PdfRenderError } from '../../../core/pdf/render';
 import { getTemplate } from '../../../core/templates/registry';
 import { loadProgrammeFile, writeFileAtomic } from '../../files';
-import { bundledBrandIds, loadBrandKit, loadFallbackFont } from '../../pdf/loadBrand';
+import { bundledBrandIds, loadBrandKit, loadFallbackFonts } from '../../pdf/loadBrand';
 import { parse } from '../args';
 import { EXIT, UsageError, type Command, type CommandIO } from '../io';
 import { language } from '../language';
@@ -69,7 +69,7 @@ export const run: Command = async (args, io) => {
         template: getTemplate(programme.meta.templateId),
         brand: await loadBrandKit(brandArg),
         language: lang ?? programme.meta.languages[0] ?? 'fi',
-        fallbackFont: await loadFallbackFont(),
+        fallbackFonts: await loadFallbackFonts(),
         assets,
       },
       progressReporter(io),
