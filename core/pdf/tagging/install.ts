@@ -98,38 +98,41 @@ export function installTagging(classes: PdfmakeClasses): void {
   const renderPages = renderer.renderPages;
   renderer.renderPages = function (this: Any, pages: Any) {
     const doc = this.pdfDocument;
-    if (!doc.options?.tagged || !pages[TREE]) return renderPages.call(this, pages);
-    const tagger = new Tagger(doc, pages[TREE], pages);
-    doc[TAGGER] = tagger;
-    hookDocument(doc, tagger);
+    if (!pages[TREE]) return renderPages.call(this, pages);
+    // Untagged documents take the same path without the tagger (same drawing, for comparison).
+    const tagger = doc.options?.tagged ? new Tagger(doc, pages[TREE], pages) : null;
+    if (tagger) {
+      doc[TAGGER] = tagger;
+      hookDocument(doc, tagger);
+    }
     doc._pdfMakePages = pages;
     let total = 0;
     for (const page of pages) total += page.items.length;
     let done = 0;
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i];
-      tagger.close();
+      tagger?.close();
       doc.addPage({ size: [page.pageSize.width, page.pageSize.height] });
-      if (i === 0) {
+      if (tagger && i === 0) {
         tagger.prepare();
         patchStructElement(tagger.rootElem);
       }
-      tagger.onPage();
+      tagger?.onPage();
       for (const entry of page.items) {
-        tagger.before(entry.type, entry.item);
+        tagger?.before(entry.type, entry.item);
         renderItem(this, entry);
         done++;
         if (this.progressCallback && (done % 200 === 0 || done === total))
           this.progressCallback(done / total);
       }
       if (page.watermark) {
-        tagger.close();
-        doc.markContent('Artifact', { type: 'Layout' });
+        tagger?.close();
+        if (tagger) doc.markContent('Artifact', { type: 'Layout' });
         this.renderWatermark(page);
-        doc.endMarkedContent();
+        if (tagger) doc.endMarkedContent();
       }
     }
-    tagger.finish();
+    tagger?.finish();
   };
   marker[INSTALLED] = true;
 }
