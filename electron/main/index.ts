@@ -27,6 +27,7 @@ import { loadSettings, saveSettings, type AppSettings } from './settings/appSett
 import { linjausCodec } from './storage/linjausCodec';
 import { WindowRegistry } from './windows/registry';
 import { createWindows, sendEvent } from './windows/index';
+import type { WorkshopHost } from './workshop/host';
 import { createUtilityWorkshopHost } from './workshop/index';
 import { lanAddresses } from './workshop/lan';
 
@@ -101,13 +102,30 @@ async function start(): Promise<void> {
   const webDir = app.isPackaged
     ? path.join(process.resourcesPath, 'web')
     : path.join(repoRoot, 'dist', 'web');
-  const workshop = createUtilityWorkshopHost(path.join(here, 'workshopWorker.js'), {
+  const workshopProcess = createUtilityWorkshopHost(path.join(here, 'workshopWorker.js'), {
     bindHost: '0.0.0.0',
     dataDir: path.join(dataDir, 'workshop'),
     webDir: existsSync(webDir) ? webDir : null,
     allowedHosts: [],
     allowedOrigins: ['app://linjaus', ...(devServer ? [devServer] : [])],
   });
+  // Documents this app hosts a workshop for: the menu's Workshop → End follows them.
+  const hosted = new Set<string>();
+  const workshop: WorkshopHost = {
+    ...workshopProcess,
+    host: async (documentId) => {
+      const session = await workshopProcess.host(documentId);
+      hosted.add(documentId);
+      refreshMenu();
+      return session;
+    },
+    end: async (documentId) => {
+      const closed = await workshopProcess.end(documentId);
+      hosted.delete(documentId);
+      refreshMenu();
+      return closed;
+    },
+  };
   const dialogs = createNativeDialogs({ isPackaged: app.isPackaged, language: () => language });
 
   const refreshMenu = () => {
@@ -120,7 +138,7 @@ async function start(): Promise<void> {
         recentFiles: recent.list().flatMap((e) => (e.file ? [e.file] : [])),
         templates: templateIds().map((id) => ({ id, name: getTemplate(id).name[language] })),
         hasDocument: Boolean(entry?.documentId),
-        isWorkshopActive: false,
+        isWorkshopActive: entry?.documentId ? hosted.has(entry.documentId) : false,
         isDevelopment: !app.isPackaged,
       },
       {
