@@ -142,6 +142,25 @@ describe('desktop main process wiring', () => {
     expect(fake.BrowserWindow.windows).toHaveLength(1);
   });
 
+  it('titles the window with the document title and the unsaved marker the renderer reports', async () => {
+    const wc = firstWindow().webContents;
+    const shown = wc.sent.find((m) => m.channel === 'linjaus-event:showDocument')?.payload as {
+      documentId: string;
+    };
+    const call = (operation: string, ...args: unknown[]) =>
+      (
+        fake.recorded.ipcHandlers.get(`linjaus:${operation}`) as unknown as (
+          e: unknown,
+          ...a: unknown[]
+        ) => Promise<unknown>
+      )({ sender: wc, senderFrame: wc.mainFrame }, ...args);
+    await call('documentOpen', { documentId: shown.documentId, state: new Uint8Array([0, 0]) });
+    await call('windowSetState', { title: 'Seutukunnan elinvoimaohjelma', isDirty: true });
+    expect(firstWindow().title).toBe('• Seutukunnan elinvoimaohjelma — Linjaus');
+    await call('windowSetState', { title: 'Seutukunnan elinvoimaohjelma', isDirty: false });
+    expect(firstWindow().title).toBe('Seutukunnan elinvoimaohjelma — Linjaus');
+  });
+
   it('builds the menu in Finnish with the five menus', () => {
     const menu = fake.recorded.menus.at(-1) as { label?: string }[];
     expect(menu.map((m) => m.label)).toEqual(['Tiedosto', 'Muokkaa', 'Näytä', 'Työpaja', 'Ohje']);
