@@ -97,3 +97,15 @@ describe.skipIf(SKIP_SCALEOUT)('sync server scale-out with Redis and PostgreSQL'
     reader.workshop.destroy();
   });
 });
+
+describe('scale-out test services', () => {
+  it('fail with the Debian packages to install when redis-server is missing', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      await expect(startServices()).rejects.toThrow('apt-get install -y redis-server postgresql');
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
