@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../core/model/schema';
 import { exportProgramme } from '../fixtures/pdf/exporter';
 import { bigIndicatorTable, fixtureProgramme } from '../fixtures/pdf/programme';
-import { readOutline } from '../fixtures/pdf/inspect';
+import { readOutline, structElements, tempPdf } from '../fixtures/pdf/inspect';
 import { expectedOrder, findInOrder, norm, readBack, type PdfReport } from '../fixtures/pdf/verify';
 
 const exports = new Map<
@@ -195,6 +195,27 @@ describe('PDF export of the fixture programme', () => {
       title: '3.2.1 Tavoite 2.1: digitaalinen seutu vahvistuu',
       level: 3,
     });
+  });
+
+  it('marks header cells with their scope and gives figures alt text and a bounding box', async () => {
+    const result = await exportProgramme(fixtureProgramme());
+    const tmp = tempPdf(result.bytes);
+    try {
+      const elements = structElements(tmp.file);
+      const th = elements.filter((e) => e['/S'] === '/TH');
+      expect(th.length).toBeGreaterThan(10);
+      for (const cell of th)
+        expect(['/Column', '/Row']).toContain((cell['/A'] as Record<string, unknown>)['/Scope']);
+      expect(th.some((c) => (c['/A'] as Record<string, unknown>)['/Scope'] === '/Row')).toBe(true); // budget total rows
+      const figures = elements.filter((e) => e['/S'] === '/Figure');
+      expect(figures.length).toBeGreaterThanOrEqual(1);
+      for (const f of figures) {
+        expect(String(f['/Alt'])).toMatch(/^u:.{10,}/);
+        expect((f['/A'] as Record<string, unknown>)['/BBox']).toHaveLength(4);
+      }
+    } finally {
+      tmp.dispose();
+    }
   });
 
   it('sets the language, a displayed title, MarkInfo, a structure tree root, bookmarks and tab order', () => {
