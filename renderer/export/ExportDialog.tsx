@@ -136,7 +136,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </div>
         )}
         {state.step === 'done' && (
-          <div className="preview-strip">
+          <div className="preview-strip" role="region" aria-label={t('previewRegion')} tabIndex={0}>
             {Array.from({ length: PREVIEW_PAGES }, (_, i) => (
               <figure
                 key={i}

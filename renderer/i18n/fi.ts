@@ -130,6 +130,7 @@ export const fi = {
   link: 'Linkki (Ctrl+K)',
   linkPrompt: 'Linkin osoite (https://… tai mailto:…)',
   invalidLink: 'Linkin pitää alkaa https://, http:// tai mailto:',
+  applyLink: 'Lisää linkki',
   // Find
   findPlaceholder: 'Etsi asiakirjasta',
   findResults: '{count} osumaa',
@@ -146,6 +147,7 @@ export const fi = {
   exportPhase_write: 'Kirjoitetaan tiedostoa…',
   exportPhase_done: 'Valmis',
   exportPreview: 'Esikatselu: sivu {page}',
+  previewRegion: 'Esikatselu',
   exportPages: '{count} sivua',
   exportSave: 'Tallenna PDF',
   exportFailed: 'PDF:n luonti epäonnistui: {reason}',

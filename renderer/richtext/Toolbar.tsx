@@ -229,7 +229,7 @@ export function Toolbar({ visible }: { visible: boolean }) {
             }}
           />
           <button type="submit" className="btn btn-small">
-            OK
+            {t('applyLink')}
           </button>
           {linkError && (
             <span role="alert" className="field-error">

@@ -86,6 +86,38 @@ describe('authoring app: rich text', () => {
     await page.context().close();
   });
 
+  it('makes a link with Ctrl+K, refuses a javascript: address, and keeps the link after a reload', async () => {
+    const { page, vision, errors } = await freshDocument();
+    const editor = await typeInField(page, vision, 'Kuusiseudun sivut');
+    await page.keyboard.press('Shift+Home');
+    await expect
+      .poll(() => page.evaluate(() => window.getSelection()?.toString()))
+      .toBe('Kuusiseudun sivut');
+    // Lexical reads the new selection from the next selectionchange event: let a frame pass.
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    await page.keyboard.press('Control+k');
+    const address = page.getByRole('textbox', { name: 'Linkin osoite (https://… tai mailto:…)' });
+    await address.fill('javascript:alert(1)');
+    await address.press('Enter');
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('https://');
+    await address.fill('https://www.kuusiseutu.fi/');
+    await address.press('Enter');
+    await expect
+      .poll(() => editor.locator('a').getAttribute('href'))
+      .toBe('https://www.kuusiseutu.fi/');
+    await waitSaved(page);
+    await reload(page);
+    const after = await field(page, vision);
+    await expect
+      .poll(() => after.locator('a').getAttribute('href'))
+      .toBe('https://www.kuusiseutu.fi/');
+    await expect(after.locator('a').innerText()).resolves.toBe('Kuusiseudun sivut');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('cleans pasted Word HTML to paragraphs, lists, headings, safe links and bold/italic, and keeps it after a reload', async () => {
     const { page, vision, errors } = await freshDocument();
     const editor = await field(page, vision);

@@ -74,6 +74,12 @@ describe('authoring app: accessibility', () => {
       .getByRole('dialog')
       .locator('[data-export-state="done"]')
       .waitFor({ timeout: 60_000 });
+    // Check the dialog with its preview pages drawn.
+    await expect
+      .poll(() => page.getByRole('dialog').locator('.progress-label').innerText(), {
+        timeout: 30_000,
+      })
+      .toMatch(/^\d+ sivua$/);
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
