@@ -23,6 +23,14 @@ import { DocStore } from './DocStore';
 /** Whether the document is connected to a workshop server (renderer/collab sets it). */
 export type NetworkState = 'local' | 'connecting' | 'connected' | 'offline';
 
+/** Something besides local storage that an edit must reach to count as saved. */
+export interface SaveGate {
+  state(): SaveState;
+  subscribe(listener: () => void): () => void;
+}
+
+const SAVE_RANK: Record<SaveState, number> = { saved: 0, saving: 1, offline: 2, unsaved: 3 };
+
 /** Thrown when a stored document cannot be opened. */
 export class OpenDocumentError extends Error {
   override readonly name = 'OpenDocumentError';
@@ -38,6 +46,8 @@ export class DocumentSession {
   private readonly undoListeners = new Set<() => void>();
   private undoVersion = 0;
   private network: NetworkState = 'local';
+  private readonly gates = new Set<SaveGate>();
+  private readonly saveListeners = new Set<() => void>();
   private readonly networkListeners = new Set<() => void>();
 
   constructor(
@@ -110,8 +120,36 @@ export class DocumentSession {
     return () => this.networkListeners.delete(l);
   };
 
-  saveState = (): SaveState => this.stored.saveState();
-  subscribeSaveState = (l: () => void) => this.stored.onSaveState(l);
+  /**
+   * Add another place the document must reach before it counts as saved (a workshop server:
+   * renderer/collab). The status line shows the least saved of local storage and all gates.
+   * Returns a function that removes the gate.
+   */
+  addSaveGate(gate: SaveGate): () => void {
+    this.gates.add(gate);
+    const off = gate.subscribe(() => this.saveListeners.forEach((l) => l()));
+    this.saveListeners.forEach((l) => l());
+    return () => {
+      off();
+      this.gates.delete(gate);
+      this.saveListeners.forEach((l) => l());
+    };
+  }
+
+  saveState = (): SaveState =>
+    [...this.gates].reduce<SaveState>((worst, g) => {
+      const s = g.state();
+      return SAVE_RANK[s] > SAVE_RANK[worst] ? s : worst;
+    }, this.stored.saveState());
+
+  subscribeSaveState = (l: () => void) => {
+    this.saveListeners.add(l);
+    const off = this.stored.onSaveState(l);
+    return () => {
+      this.saveListeners.delete(l);
+      off();
+    };
+  };
 
   async close(): Promise<void> {
     this.store.destroy();
