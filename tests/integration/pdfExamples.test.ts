@@ -28,6 +28,7 @@ describe.each(templateIds().map((id, i) => [id, BRANDS[i % BRANDS.length] as str
       for (const [number, page] of report.tocPages)
         expect(report.headingPages.get(number), `heading ${number}`).toBe(page);
       expect(report.textOutsideMarked).toBe(0);
+      expect(report.orphanMcids).toBe(0);
       expect(result.untaggedLines).toBe(0);
       const h1 = report.elements
         .filter((e) => e.role === 'H1' && /^\d/.test(e.text))
