@@ -46,14 +46,16 @@ export function mergeInlines<L extends Line>(line: L): L {
   const inlines = line.inlines;
   if (inlines.length < 2) return line;
   const merged: Inline[] = [];
+  // Runs are copied once, when a second word joins them, then grown in place.
+  let ownCopy: Inline | null = null;
   for (const inline of inlines) {
     const last = merged[merged.length - 1];
     if (last && joinable(last, inline)) {
-      merged[merged.length - 1] = {
-        ...last,
-        text: last.text + inline.text,
-        width: last.width + inline.width,
-      };
+      const run: Inline = last === ownCopy ? last : { ...last };
+      run.text += inline.text;
+      run.width += inline.width;
+      merged[merged.length - 1] = run;
+      ownCopy = run;
     } else merged.push(inline);
   }
   if (merged.length === inlines.length) return line;
