@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BudgetLine } from '../../core/model/schema';
 import { approvalLine, finnishInessive } from '../../core/pdf/format/approval';
 import { formatCents, formatDate, formatPeriod, toCents } from '../../core/pdf/format/numbers';
-import { budgetTotals, funderAmounts } from '../../core/pdf/definition/tables';
+import { budgetTotals, funderAmounts } from '../../core/pdf/definition/budget';
 
 describe('finnishInessive', () => {
   it('inflects the common approving bodies', () => {

@@ -7,15 +7,8 @@ import { approvalLine } from '../format/approval';
 import { themeFigure } from './figure';
 import { heading, keepWithNext } from './headings';
 import { isEmptyRichText, richText } from './richText';
-import {
-  actionTable,
-  budgetTable,
-  budgetTotals,
-  contactTable,
-  funderTable,
-  indicatorTable,
-  scheduleTable,
-} from './tables';
+import { actionTable, contactTable, indicatorTable, scheduleTable } from './tables';
+import { budgetTable, budgetTotals, funderTable } from './budget';
 import type { BuildContext, DocNode } from './types';
 
 function subheading(text: string): DocNode {
