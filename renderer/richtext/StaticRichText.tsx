@@ -1,21 +1,91 @@
 /**
- * A field's content rendered without an editor, shown until the field nears the viewport.
- * Clicking or focusing it mounts the editor.
+ * A field's content rendered without an editor, shown until the field nears the viewport, with
+ * the same classes as the editor so nothing moves when the editor takes over. Clicking or
+ * focusing it mounts the editor.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type * as Y from 'yjs';
-import { readRichText, type Block, type Inline } from '../../core';
+import { readRichText, type Block, type Inline, type ListBlock } from '../../core';
 
-function inlineText(children: Inline[]): string {
-  return children
-    .map((c) => (c.type === 'text' ? c.text : c.type === 'link' ? inlineText(c.children) : '\n'))
-    .join('');
+function inlines(children: Inline[]): ReactNode[] {
+  return children.map((c, i) => {
+    if (c.type === 'linebreak') return <br key={i} />;
+    if (c.type === 'link') {
+      return (
+        <span key={i} className="rt-link">
+          {inlines(c.children)}
+        </span>
+      );
+    }
+    const cls = [
+      c.bold && 'rt-bold',
+      c.italic && 'rt-italic',
+      c.underline && 'rt-underline',
+      c.strikethrough && 'rt-strike',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return cls ? (
+      <span key={i} className={cls}>
+        {c.text}
+      </span>
+    ) : (
+      c.text
+    );
+  });
 }
 
-function blockText(block: Block): string {
-  if (block.type === 'list') return block.items.map((i) => inlineText(i.children)).join(' · ');
-  return inlineText(block.children);
+function list(block: ListBlock, key: number): ReactNode {
+  const items = block.items.map((item, i) => (
+    <li key={i} className="rt-li">
+      {inlines(item.children)}
+      {item.list && list(item.list, 0)}
+    </li>
+  ));
+  return block.ordered ? (
+    <ol key={key} className="rt-ol">
+      {items}
+    </ol>
+  ) : (
+    <ul key={key} className="rt-ul">
+      {items}
+    </ul>
+  );
 }
+
+function block(b: Block, i: number): ReactNode {
+  switch (b.type) {
+    case 'list':
+      return list(b, i);
+    case 'heading':
+      return b.level === 3 ? (
+        <h3 key={i} className="rt-h3">
+          {inlines(b.children)}
+        </h3>
+      ) : (
+        <h2 key={i} className="rt-h2">
+          {inlines(b.children)}
+        </h2>
+      );
+    case 'quote':
+      return (
+        <blockquote key={i} className="rt-quote">
+          {inlines(b.children)}
+        </blockquote>
+      );
+    default:
+      return (
+        <p key={i} className="rt-p">
+          {inlines(b.children)}
+        </p>
+      );
+  }
+}
+
+const isEmpty = (blocks: Block[]) =>
+  blocks.every(
+    (b) => b.type !== 'list' && b.children.every((c) => c.type === 'text' && c.text === ''),
+  );
 
 export function StaticRichText({
   element,
@@ -28,13 +98,7 @@ export function StaticRichText({
   placeholder: string;
   onActivate: () => void;
 }) {
-  const paragraphs = useMemo(
-    () =>
-      readRichText(element)
-        .map(blockText)
-        .filter((s) => s !== ''),
-    [element],
-  );
+  const blocks = useMemo(() => readRichText(element), [element]);
   return (
     <div
       className="rt-static rt-editor"
@@ -45,15 +109,7 @@ export function StaticRichText({
       onFocus={onActivate}
       onMouseDown={onActivate}
     >
-      {paragraphs.length === 0 ? (
-        <p className="rt-placeholder-static">{placeholder}</p>
-      ) : (
-        paragraphs.map((p, i) => (
-          <p key={i} className="rt-p">
-            {p}
-          </p>
-        ))
-      )}
+      {isEmpty(blocks) ? <p className="rt-placeholder-static">{placeholder}</p> : blocks.map(block)}
     </div>
   );
 }
