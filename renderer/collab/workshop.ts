@@ -34,6 +34,11 @@ export interface WorkshopOptions {
   token: string;
   doc: Y.Doc;
   user: ParticipantUser;
+  /**
+   * The awareness the editor's fields already use (e.g. the session's); a new one on `doc` when
+   * omitted. It must belong to `doc`.
+   */
+  awareness?: Awareness;
   /** A WebSocket class where there is no global one (Node: `ws`). */
   WebSocketPolyfill?: unknown;
   /** Fastest reconnect delay in ms (default 1000); tests lower it. */
@@ -101,6 +106,7 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
     name: options.documentId,
     document: options.doc,
     token: options.token,
+    ...(options.awareness ? { awareness: options.awareness } : {}),
     forceSyncInterval: options.resyncIntervalMs ?? 20_000,
   });
   provider.attach();

@@ -5,7 +5,10 @@
  * stored notice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { connectWorkshop } from '../../renderer/collab';
 import {
   childrenOf,
   createProgramme,
@@ -120,6 +123,34 @@ describe('sync server with Hocuspocus providers', () => {
       waitingChanges: 0,
     });
     leave(clients);
+  });
+
+  it('shares an awareness the app already has', async () => {
+    const doc = createProgramme(getTemplate('elinvoimaohjelma'));
+    const id = getDocumentId(doc)!;
+    const awareness = new Awareness(doc);
+    const own = connectWorkshop({
+      url: test.server.wsUrl,
+      documentId: id,
+      token: (await test.server.mintToken(id, 'editor', 3_600_000)).token,
+      doc,
+      awareness,
+      user: { name: 'Sessio', colour: '#1f5fa8' },
+      WebSocketPolyfill: WebSocket,
+    });
+    expect(own.awareness).toBe(awareness);
+    const guest = join(
+      test.server.wsUrl,
+      id,
+      (await test.server.mintToken(id, 'viewer', 3_600_000)).token,
+      'Vieras',
+    );
+    await waitFor(
+      () => guest.workshop.participants().some((p) => p.name === 'Sessio'),
+      'the session user is visible',
+    );
+    own.destroy();
+    guest.workshop.destroy();
   });
 
   it('shows every participant with the name and colour they chose', async () => {
