@@ -10,7 +10,6 @@
 import * as Y from 'yjs';
 import { getMeta, type Origin } from '../../core';
 // A type-only import of the preload's API type (declared once, in the shell): no code crosses.
-// eslint-disable-next-line no-restricted-imports
 import type { DesktopApi } from '../../electron/main/ipc/api';
 import { installPlatform } from './current';
 import type { DocumentStorage, Platform, SaveState, StoredDocument } from './types';
