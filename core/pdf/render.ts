@@ -7,13 +7,15 @@ import type { PdfFonts } from './brand/fonts';
 import type { DocNode, PdfWarning } from './definition/types';
 import { pdfEngine } from './engine';
 import { installTagging, taggerOf } from './tagging/install';
-import { LAYOUT_WARNINGS } from './tagging/layout';
+import { LAYOUT_WARNINGS, ON_LAYOUT_PAGE } from './tagging/layout';
 
 /** Where an export is: laying out pages, drawing them, or writing the file. */
 export interface PdfProgress {
   phase: 'layout' | 'render' | 'write';
-  /** 0–1 within the phase. */
+  /** 0–1 within the phase (layout does not know its total: 0 until it ends). */
   fraction: number;
+  /** Pages laid out so far (layout phase). */
+  pages?: number;
 }
 
 /** Extra outputs of a render, for callers that want them. */
@@ -90,11 +92,17 @@ export async function renderPdf(
     images[key] = name;
   }
   stripForeignImages(definition.content, new Set(Object.keys(images)), warnings);
+  // The root carries the layout-progress callback to the layout patch (see tagging/layout.ts).
+  const content = {
+    stack: Array.isArray(definition.content) ? definition.content : [definition.content],
+    [ON_LAYOUT_PAGE]: (pages: number) => onProgress?.({ phase: 'layout', fraction: 0, pages }),
+  };
   const urlResolver = new engine.URLResolver(vfs);
   urlResolver.setUrlAccessPolicy(() => false);
   const printer = new engine.Printer(descriptors, vfs, urlResolver, () => false);
   const docDefinition = {
     ...definition,
+    content,
     images,
     // Untagged output exists only to measure what tagging costs (bench/pdf.ts).
     tagged: options.tagged ?? true,

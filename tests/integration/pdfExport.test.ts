@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../core/model/schema';
-import { exportProgramme } from '../fixtures/pdf/exporter';
+import { brandFonts, renderPdf, type PdfProgress } from '../../core/pdf/index';
+import { bundledBrand, definitionOf, exportProgramme } from '../fixtures/pdf/exporter';
 import { bigIndicatorTable, fixtureProgramme } from '../fixtures/pdf/programme';
 import { readOutline, structElements, tempPdf } from '../fixtures/pdf/inspect';
 import { expectedOrder, findInOrder, norm, readBack, type PdfReport } from '../fixtures/pdf/verify';
@@ -216,6 +217,23 @@ describe('PDF export of the fixture programme', () => {
     } finally {
       tmp.dispose();
     }
+  });
+
+  it('reports progress: pages laid out, then drawing up to 100 %, then writing', async () => {
+    const { definition } = await definitionOf(fixtureProgramme());
+    const events: PdfProgress[] = [];
+    let pages = 0;
+    await renderPdf(
+      definition,
+      brandFonts(await bundledBrand('default')),
+      (p) => events.push(p),
+      (r) => (pages = r.pages),
+    );
+    const phases = events.map((e) => e.phase).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases).toEqual(['layout', 'render', 'write']);
+    const laidOut = events.filter((e) => e.pages !== undefined).map((e) => e.pages);
+    expect(laidOut).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    expect(events.filter((e) => e.phase === 'render').at(-1)?.fraction).toBe(1);
   });
 
   it('sets the language, a displayed title, MarkInfo, a structure tree root, bookmarks and tab order', () => {

@@ -22,7 +22,11 @@ interface LayoutState {
   artifactDepth: number;
   root: unknown;
   warnings: { message: string; where: string }[];
+  pages: number;
 }
+
+/** A callback on the definition's root node, told the number of pages laid out so far. */
+export const ON_LAYOUT_PAGE = '__linjausOnLayoutPage';
 
 let active: LayoutState | null = null;
 
@@ -54,7 +58,7 @@ export function patchLayout(classes: PdfmakeClasses): void {
     (original) =>
       function (this: Obj, ...args) {
         const previous = active;
-        active = { nodes: [], artifactDepth: 0, root: null, warnings: [] };
+        active = { nodes: [], artifactDepth: 0, root: null, warnings: [], pages: 0 };
         try {
           const pages = original.apply(this, args) as Obj;
           pages[TREE] = active.root;
@@ -89,7 +93,12 @@ export function patchLayout(classes: PdfmakeClasses): void {
           try {
             return original.apply(this, args);
           } finally {
-            if (active) active.artifactDepth--;
+            if (active) {
+              active.artifactDepth--;
+              // addBackground runs once for every page added: report layout progress.
+              const onPage = (active.root as Obj | null)?.[ON_LAYOUT_PAGE];
+              if (name === 'addBackground' && typeof onPage === 'function') onPage(++active.pages);
+            }
           }
         },
     );

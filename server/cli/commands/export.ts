@@ -33,6 +33,9 @@ function progressReporter(io: CommandIO): (p: PdfProgress) => void {
       lastTenth = -1;
       io.stderr.write(`linjaus export: ${PHASE[p.phase]}…\n`);
     }
+    if (p.phase === 'layout' && p.pages !== undefined && p.pages % 50 === 0) {
+      io.stderr.write(`linjaus export: ${p.pages} pages laid out\n`);
+    }
     const tenth = Math.floor(p.fraction * 10);
     if (p.phase === 'render' && tenth > lastTenth && tenth < 10) {
       lastTenth = tenth;
