@@ -20,6 +20,7 @@ interface PdfLabels {
   responsible: string;
   schedule: string;
   statusHeader: string;
+  cost: string;
   category: string;
   total: string;
   funders: string;
@@ -60,6 +61,7 @@ const fi: PdfLabels = {
   responsible: 'Vastuutaho',
   schedule: 'Aikataulu',
   statusHeader: 'Tila',
+  cost: 'Kustannusarvio',
   category: 'Kustannuslaji',
   total: 'Yhteensä',
   funders: 'Rahoitus',
@@ -104,6 +106,7 @@ const sv: PdfLabels = {
   responsible: 'Ansvarig',
   schedule: 'Tidtabell',
   statusHeader: 'Status',
+  cost: 'Kostnadsberäkning',
   category: 'Kostnadsslag',
   total: 'Totalt',
   funders: 'Finansiering',
@@ -145,6 +148,7 @@ const en: PdfLabels = {
   responsible: 'Responsible',
   schedule: 'Schedule',
   statusHeader: 'Status',
+  cost: 'Estimated cost',
   category: 'Cost category',
   total: 'Total',
   funders: 'Funding',

@@ -70,6 +70,29 @@ describe('buildPdfDefinition', () => {
     expect(texts.some((t) => /116[\u00a0\u202f]475\u00a0€/.test(t))).toBe(true);
   });
 
+  it('lists actions with responsible, schedule, status and estimated cost', async () => {
+    const { definition } = await definitionOf(fixtureProgramme());
+    const table = allNodes(definition.content).find(
+      (n) =>
+        n.role === 'Table' &&
+        textOf((n.table as { body: unknown[][] }).body[0]?.[0]) === 'Toimenpide',
+    );
+    const [header, row] = (table?.table as { body: unknown[][] }).body;
+    expect(header?.map(textOf)).toEqual([
+      'Toimenpide',
+      'Vastuutaho',
+      'Aikataulu',
+      'Tila',
+      'Kustannusarvio',
+    ]);
+    expect(row?.slice(1).map((c) => textOf(c).replace(/[\u00a0\u202f]/g, ' '))).toEqual([
+      'Kuusiseudun Kehitys Oy',
+      '1.12.2022–30.6.2024',
+      'Käynnissä',
+      '12 000 €',
+    ]);
+  });
+
   it('draws the theme figure as a Figure whose alt text names the vision, every theme and goal', async () => {
     const { definition } = await definitionOf(fixtureProgramme());
     const figure = allNodes(definition.content).find(

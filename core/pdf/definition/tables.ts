@@ -4,7 +4,7 @@
  * cells are TH with a column scope.
  */
 import type { Action, Contact, Indicator, ScheduleEntry } from '../../model/schema';
-import { formatDate, formatNumber, formatPeriod } from '../format/numbers';
+import { formatCents, formatDate, formatNumber, formatPeriod, toCents } from '../format/numbers';
 import { isEmptyRichText, richText } from './richText';
 import { fitText } from './text';
 import type { BuildContext, DocNode } from './types';
@@ -116,7 +116,7 @@ function schedule(ctx: BuildContext, start: string | null, end: string | null): 
   return formatPeriod(start, end, ctx.language) || '–';
 }
 
-/** The action table: action (with its description), responsible, schedule, status. */
+/** The action table: action (with its description), responsible, schedule, status, estimated cost. */
 export function actionTable(
   ctx: BuildContext,
   actions: readonly Action[],
@@ -124,6 +124,8 @@ export function actionTable(
   heading: string,
 ): DocNode {
   const l = ctx.labels;
+  // The estimated cost gets a column when any action of the table has one.
+  const withCost = actions.some((a) => a.cost !== null);
   const rows = actions.map((a) => {
     const at = `${where} › ${a.title}`;
     const first: DocNode = isEmptyRichText(a.description)
@@ -136,19 +138,29 @@ export function actionTable(
           role: 'TD',
           style: 'td',
         };
-    return [
+    const cells = [
       first,
       td(ctx, a.responsible, at),
       td(ctx, schedule(ctx, a.start, a.end), at),
       td(ctx, l.actionStatus[a.status], at),
     ];
+    if (withCost)
+      cells.push(
+        td(ctx, a.cost === null ? '–' : formatCents(toCents(a.cost), ctx.language), at, {
+          alignment: 'right',
+          noWrap: true,
+        }),
+      );
+    return cells;
   });
-  return dataTable(
-    ctx,
-    [th(ctx, heading), th(ctx, l.responsible), th(ctx, l.schedule), th(ctx, l.statusHeader)],
-    rows,
-    ['*', 95, 70, 58],
-  );
+  const header = [
+    th(ctx, heading),
+    th(ctx, l.responsible),
+    th(ctx, l.schedule),
+    th(ctx, l.statusHeader),
+  ];
+  if (withCost) header.push(th(ctx, l.cost, 'right'));
+  return dataTable(ctx, header, rows, withCost ? ['*', 82, 64, 52, 'auto'] : ['*', 95, 70, 58]);
 }
 
 /** The schedule table: phase (with description) and its dates. */
