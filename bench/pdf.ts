@@ -213,8 +213,8 @@ async function measure(fns: (() => Promise<unknown>)[], runs: number): Promise<S
 export async function benchPdf(): Promise<void> {
   const brand = await loadBrandKit(BRAND);
   const sizes = [
-    { label: '~50 pages', themes: 11 },
-    { label: '~200 pages', themes: 50 },
+    { label: '~50 pages', themes: 10 },
+    { label: '~200 pages', themes: 44 },
   ];
   const results: { label: string; pages: number; ours: Sample; raw: Sample; untagged: Sample }[] =
     [];
