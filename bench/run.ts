@@ -23,3 +23,4 @@ for (const [name, run] of Object.entries(BENCHES)) {
   console.log(`\n=== ${name} ===`);
   await run();
 }
+export {};

@@ -6,7 +6,14 @@ export * from './model/origins';
 export * from './model/errors';
 export * from './model/schema';
 export * from './model/kinds';
-export { undoScope, getDocumentId, metaMap, itemsMap, type Placement } from './model/doc';
+export {
+  undoScope,
+  getDocumentId,
+  metaMap,
+  itemsMap,
+  PLACEMENT_KEYS,
+  type Placement,
+} from './model/doc';
 export * from './model/items';
 export * from './model/meta';
 export * from './model/snapshot';

@@ -12,7 +12,8 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import * as Y from 'yjs';
-import { getDocumentId } from '../model/doc';
+import { getDocumentId, itemsMap } from '../model/doc';
+import { unknownRichNodes } from '../richtext/read';
 import { getMeta } from '../model/meta';
 import { origin } from '../model/origins';
 import { Programme } from '../model/schema';
@@ -54,7 +55,8 @@ export interface LinjausWriteOptions {
  * await writeFileAtomic('ohjelma.linjaus', writeLinjausFile(doc));
  */
 export function writeLinjausFile(doc: Y.Doc, options: LinjausWriteOptions = {}): Uint8Array {
-  const programme = snapshot(doc);
+  // Never write a file that could not be opened again.
+  const programme = validSnapshot(doc, 'schema', 'the document cannot be saved');
   const meta = getMeta(doc);
   const manifest: Manifest = {
     format: 'linjaus',
@@ -74,8 +76,43 @@ export function writeLinjausFile(doc: Y.Doc, options: LinjausWriteOptions = {}):
     if (!ASSET_NAME.test(name)) throw new FormatError('bad-asset', `invalid asset name "${name}"`);
     files[`assets/${name}`] = bytes;
   }
-  // state.yjs is already compact binary; compressing it costs time for little gain.
   return zipSync(files, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') });
+}
+
+/** The snapshot of `doc`, validated; a problem becomes a FormatError naming its path. */
+function validSnapshot(
+  doc: Y.Doc,
+  code: 'bad-state' | 'schema',
+  what: string,
+  file?: string,
+): Programme {
+  let result;
+  try {
+    result = Programme.safeParse(snapshot(doc));
+  } catch (error) {
+    throw new FormatError(
+      code,
+      `${what} (${error instanceof Error ? error.message : String(error)})`,
+      file,
+    );
+  }
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = issue ? formatPath(issue.path) : '(document)';
+    throw new FormatError(code, `${what}: ${path}: ${issue?.message ?? 'invalid'}`, file, path);
+  }
+  return result.data;
+}
+
+/** Node types in any rich-text field of `doc` that this version does not know. */
+function unknownNodes(doc: Y.Doc): string[] {
+  const found = new Set<string>();
+  itemsMap(doc).forEach((map) => {
+    map.forEach((value) => {
+      if (value instanceof Y.XmlElement) unknownRichNodes(value).forEach((n) => found.add(n));
+    });
+  });
+  return [...found];
 }
 
 function unzip(bytes: Uint8Array, file?: string): Unzipped {
@@ -85,9 +122,18 @@ function unzip(bytes: Uint8Array, file?: string): Unzipped {
     throw new FormatError('not-zip', 'not a Linjaus file (it is not a zip archive)', file);
   let total = 0;
   let count = 0;
+  const seen = new Set<string>();
   try {
     return unzipSync(bytes, {
       filter: (entry) => {
+        if (seen.has(entry.name)) {
+          throw new FormatError(
+            'truncated',
+            `the file is damaged (the entry "${entry.name}" appears twice)`,
+            file,
+          );
+        }
+        seen.add(entry.name);
         count += 1;
         total += entry.originalSize;
         if (
@@ -171,6 +217,14 @@ function readState(
   } catch {
     throw new FormatError('bad-state', 'state.yjs is damaged and cannot be read', file);
   }
+  // Updates whose dependencies are missing wait invisibly in the store: the file is incomplete.
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    throw new FormatError(
+      'bad-state',
+      'state.yjs is incomplete (part of the document is missing)',
+      file,
+    );
+  }
   if (getDocumentId(doc) !== manifest.documentId) {
     throw new FormatError(
       'bad-state',
@@ -178,14 +232,18 @@ function readState(
       file,
     );
   }
-  let programme: Programme;
-  try {
-    programme = Programme.parse(snapshot(doc));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.slice(0, 300) : String(error);
-    throw new FormatError('bad-state', `the document in state.yjs is not valid (${detail})`, file);
+  const unknown = unknownNodes(doc);
+  if (unknown.length > 0) {
+    throw new FormatError(
+      'future-version',
+      `the document contains content this Linjaus does not know (${unknown.join(', ')}); update Linjaus to open it`,
+      file,
+    );
   }
-  return { doc, programme };
+  return {
+    doc,
+    programme: validSnapshot(doc, 'bad-state', 'the document in state.yjs is not valid', file),
+  };
 }
 
 function readAssets(entries: Unzipped, file?: string): Map<string, Uint8Array> {

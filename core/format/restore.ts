@@ -8,6 +8,26 @@ import { PROGRAMME_FORMAT_VERSION, Programme } from '../model/schema';
 import { hasTemplate } from '../templates/registry';
 import { FormatError, formatPath } from './errors';
 
+/**
+ * Deepest nesting of objects and arrays accepted from outside. A 50-level nested list is about
+ * 150 levels of JSON; far deeper input would only exhaust the stack of the recursive validators.
+ */
+export const MAX_NESTING = 400;
+
+/** Nesting depth of a JSON value, measured without recursion. */
+function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    max = Math.max(max, depth);
+    if (depth > MAX_NESTING) return depth;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
 /** One upgrade step: takes a document of version `from` and returns version `from + 1`. */
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
@@ -78,6 +98,14 @@ export function migrate(value: unknown, file?: string): unknown {
  * const programme = restoreProgramme(JSON.parse(text), 'ohjelma.json');
  */
 export function restoreProgramme(value: unknown, file?: string): Programme {
+  const depth = nestingDepth(value);
+  if (depth > MAX_NESTING) {
+    throw new FormatError(
+      'schema',
+      `the document is nested ${depth} levels deep; at most ${MAX_NESTING} are accepted`,
+      file,
+    );
+  }
   const upgraded = migrate(value, file);
   const result = Programme.safeParse(upgraded);
   if (!result.success) {

@@ -3,16 +3,17 @@
  *
  * - `meta` (Y.Map): document id, title, period, status, approval … one key per field;
  * - `items` (Y.Map<ItemId, Y.Map>): every structured item, flat, each with its `kind`, its
- *   placement `pos` ({ parent, order }) and its fields; rich-text fields are Y.XmlElements
- *   inside the item's map.
+ *   placement (`parent` and `order`, two registers) and its fields; rich-text fields are
+ *   Y.XmlElements inside the item's map.
  *
  * Items are flat with a parent pointer and a fractional order key (not nested Y.Arrays) so that
- * moving an item is one write that keeps its id, its content and any concurrent edits to it
- * (core/SPEC.md rules S1, M1–M4).
+ * moving an item rewrites only its placement and keeps its id, its content and any concurrent
+ * edits to it (core/SPEC.md rules S1, M1–M4). Parent and order are separate registers so that
+ * re-keying a list (writing `order` only) never undoes a peer's concurrent move (rule S2).
  */
 import type * as Y from 'yjs';
 import type { DocumentId, ItemId } from './ids';
-import type { ItemKind } from './kinds';
+import { ITEM_KINDS, type ItemKind } from './kinds';
 
 export const META_KEY = 'meta';
 export const ITEMS_KEY = 'items';
@@ -52,10 +53,28 @@ export function kindOf(map: ItemMap): ItemKind | undefined {
   return typeof kind === 'string' ? (kind as ItemKind) : undefined;
 }
 
-/** The placement of an item map, or undefined when it is malformed. */
+/** The keys of an item map that hold its placement: a change to either is a structural change. */
+export const PLACEMENT_KEYS: readonly string[] = ['parent', 'order'];
+
+/**
+ * The placement of an item map, or undefined when it is malformed. An order key that is not a
+ * string reads as the empty key (first); `keyForIndex` re-keys a list with malformed keys.
+ */
 export function placementOf(map: ItemMap): Placement | undefined {
-  const pos = map.get('pos') as Partial<Placement> | undefined;
-  if (!pos || typeof pos.order !== 'string') return undefined;
-  if (pos.parent !== null && typeof pos.parent !== 'string') return undefined;
-  return pos as Placement;
+  const parent = map.get('parent');
+  if (parent !== null && typeof parent !== 'string') return undefined;
+  const order = map.get('order');
+  return { parent: parent as ItemId | null, order: typeof order === 'string' ? order : '' };
+}
+
+/** Write an item's placement (only the registers that change). */
+export function setPlacement(map: ItemMap, placement: Placement): void {
+  if (map.get('parent') !== placement.parent) map.set('parent', placement.parent);
+  if (map.get('order') !== placement.order) map.set('order', placement.order);
+}
+
+/** The kind of an item map when it is one this version knows, else undefined. */
+export function knownKindOf(map: ItemMap): ItemKind | undefined {
+  const kind = kindOf(map);
+  return kind && (ITEM_KINDS as readonly string[]).includes(kind) ? kind : undefined;
 }

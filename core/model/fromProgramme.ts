@@ -3,13 +3,37 @@
  * template examples and `content.json` recovery. Ids are kept, so a document exported to JSON
  * and imported again is the same document.
  */
+import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { writeRichText } from '../richtext/write';
+import { itemsMap } from './doc';
+import { ModelError } from './errors';
 import { asDocumentId, asItemId, type ItemId } from './ids';
-import { addItem, richField, setBudgetAmount } from './items';
+import { addItem as addItemAt, richField, setBudgetAmount } from './items';
+import type { ItemKind, ItemScalars } from './kinds';
 import { initDocumentId, setMeta } from './meta';
 import { origin as originOf, type Origin } from './origins';
 import type { Action, Goal, Indicator, Programme, RichText, Theme } from './schema';
+
+/**
+ * Import appends children in order: keep the last order key per parent and mint the next one
+ * directly, instead of scanning the siblings for every insert (linear, not quadratic, import).
+ */
+const lastKeys = new WeakMap<Y.Doc, Map<string | null, string | null>>();
+
+function addItem<K extends ItemKind>(
+  doc: Y.Doc,
+  kind: K,
+  parent: ItemId | null,
+  fields: Partial<ItemScalars<K>>,
+  options: { origin: Origin; id: ItemId },
+): ItemId {
+  let keys = lastKeys.get(doc);
+  if (!keys) lastKeys.set(doc, (keys = new Map()));
+  const order = generateKeyBetween(keys.get(parent) ?? null, null);
+  keys.set(parent, order);
+  return addItemAt(doc, kind, parent, fields, { ...options, order });
+}
 
 function writeField(doc: Y.Doc, id: ItemId, field: 'body' | 'description', text: RichText): void {
   if (text.length > 0) writeRichText(doc, richField(doc, id, field), text);
@@ -70,6 +94,8 @@ export function writeProgramme(
   o: Origin = originOf('file'),
 ): void {
   const opts = { origin: o };
+  if (childrenOfRoot(doc) > 0) throw new ModelError('writeProgramme needs an empty Y.Doc.');
+  lastKeys.delete(doc);
   doc.transact(() => {
     initDocumentId(doc, asDocumentId(programme.id), opts);
     setMeta(doc, programme.meta, opts);
@@ -120,7 +146,10 @@ export function writeProgramme(
       }
     }
   }, o);
+  lastKeys.delete(doc);
 }
+
+const childrenOfRoot = (doc: Y.Doc): number => itemsMap(doc).size;
 
 /** A new Y.Doc holding `programme`. */
 export function programmeToDoc(programme: Programme, o: Origin = originOf('file')): Y.Doc {

@@ -5,10 +5,19 @@
  */
 import * as Y from 'yjs';
 import { newRichField } from './richSeed';
-import { getItemMap, itemsMap, kindOf, placementOf, type ItemMap, type Placement } from './doc';
+import {
+  getItemMap,
+  itemsMap,
+  knownKindOf,
+  placementOf,
+  setPlacement,
+  type ItemMap,
+  type Placement,
+} from './doc';
 import { ModelError } from './errors';
 import { newItemId, type ItemId } from './ids';
 import {
+  isItemKind,
   ITEM_DEFAULTS,
   ITEM_RICH_FIELDS,
   ITEM_SCALARS,
@@ -19,6 +28,7 @@ import {
   type RichFieldOf,
 } from './kinds';
 import { compareOrdered, keyForIndex, type Ordered } from './order';
+import { readScalars } from './scalars';
 import { origin as originOf, type Origin } from './origins';
 
 /** Options shared by the writing operations. */
@@ -48,7 +58,7 @@ function transact<T>(doc: Y.Doc, options: WriteOptions | undefined, fn: () => T)
 
 function requireItem(doc: Y.Doc, id: ItemId): { map: ItemMap; kind: ItemKind; pos: Placement } {
   const map = getItemMap(doc, id);
-  const kind = map && kindOf(map);
+  const kind = map && knownKindOf(map);
   const pos = map && placementOf(map);
   if (!map || !kind || !pos) throw new ModelError(`No item with id "${id}" in this programme.`);
   return { map, kind, pos };
@@ -58,7 +68,7 @@ function requireItem(doc: Y.Doc, id: ItemId): { map: ItemMap; kind: ItemKind; po
 function parentRulesOf(doc: Y.Doc, parent: ItemId | null): ParentRule[] {
   if (parent === null) return ['root'];
   const map = getItemMap(doc, parent);
-  const kind = map && kindOf(map);
+  const kind = map && knownKindOf(map);
   if (!map || !kind) throw new ModelError(`Parent item "${parent}" does not exist.`);
   if (kind === 'section') return [kind, `section:${String(map.get('sectionKind'))}` as ParentRule];
   return [kind];
@@ -81,7 +91,7 @@ function siblingOrder(doc: Y.Doc, parent: ItemId | null, exclude?: ItemId): Orde
   itemsMap(doc).forEach((map, id) => {
     if (id === exclude) return;
     const pos = placementOf(map);
-    if (pos && pos.parent === parent && kindOf(map)) out.push({ id, order: pos.order });
+    if (pos && pos.parent === parent && knownKindOf(map)) out.push({ id, order: pos.order });
   });
   return out.sort(compareOrdered);
 }
@@ -90,7 +100,8 @@ function place(doc: Y.Doc, parent: ItemId | null, index: number, exclude?: ItemI
   const siblings = siblingOrder(doc, parent, exclude);
   const { key, rekey } = keyForIndex(siblings, index);
   for (const [id, order] of rekey) {
-    getItemMap(doc, id as ItemId)?.set('pos', { parent, order } satisfies Placement);
+    // Only the order register: a peer's concurrent move of this sibling keeps its parent.
+    getItemMap(doc, id as ItemId)?.set('order', order);
   }
   return key;
 }
@@ -120,7 +131,7 @@ export function childrenOf(doc: Y.Doc, parent: ItemId | null, kind?: ItemKind): 
   const out: Ordered[] = [];
   itemsMap(doc).forEach((map, id) => {
     const pos = placementOf(map);
-    const k = kindOf(map);
+    const k = knownKindOf(map);
     if (pos && k && pos.parent === parent && (!kind || k === kind))
       out.push({ id, order: pos.order });
   });
@@ -139,17 +150,24 @@ export function addItem<K extends ItemKind>(
   kind: K,
   parent: ItemId | null,
   fields: Partial<ItemScalars<K>> = {},
-  options: WriteOptions & { index?: number; id?: ItemId } = {},
+  options: WriteOptions & {
+    index?: number;
+    id?: ItemId;
+    /** An order key the caller computed (bulk import appending in order); skips the sibling scan. */
+    order?: string;
+  } = {},
 ): ItemId {
+  if (!isItemKind(kind)) throw new ModelError(`Unknown item kind "${String(kind)}".`);
   const valid = validateScalars(kind, fields);
   return transact(doc, options, () => {
     assertParent(doc, kind, parent);
     const id = options.id ?? newItemId();
     if (itemsMap(doc).has(id)) throw new ModelError(`An item with id "${id}" already exists.`);
-    const order = place(doc, parent, options.index ?? Number.MAX_SAFE_INTEGER);
+    const order = options.order ?? place(doc, parent, options.index ?? Number.MAX_SAFE_INTEGER);
     const map: ItemMap = new Y.Map();
     map.set('kind', kind);
-    map.set('pos', { parent, order } satisfies Placement);
+    map.set('parent', parent);
+    map.set('order', order);
     for (const [key, value] of Object.entries({ ...ITEM_DEFAULTS[kind], ...valid })) {
       map.set(key, value);
     }
@@ -167,15 +185,10 @@ export function getItem<K extends ItemKind = ItemKind>(
   kind?: K,
 ): ItemView<K> | undefined {
   const map = getItemMap(doc, id);
-  const k = map && kindOf(map);
+  const k = map && knownKindOf(map);
   const pos = map && placementOf(map);
   if (!map || !k || !pos || (kind && k !== kind)) return undefined;
-  const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(ITEM_DEFAULTS[k])) {
-    const value = map.get(key);
-    fields[key] = value === undefined ? (ITEM_DEFAULTS[k] as Record<string, unknown>)[key] : value;
-  }
-  return { id, kind: k as K, parent: pos.parent, fields: fields as ItemScalars<K> };
+  return { id, kind: k as K, parent: pos.parent, fields: readScalars(map, k) as ItemScalars<K> };
 }
 
 /**
@@ -258,7 +271,7 @@ export function moveItem(
     const item = requireItem(doc, id);
     assertParent(doc, item.kind, parent);
     const order = place(doc, parent, index, id);
-    item.map.set('pos', { parent, order } satisfies Placement);
+    setPlacement(item.map, { parent, order });
   });
 }
 
@@ -271,12 +284,15 @@ export function deleteItem(doc: Y.Doc, id: ItemId, options?: WriteOptions): void
       const parent = placementOf(map)?.parent;
       if (parent) byParent.set(parent, [...(byParent.get(parent) ?? []), childId as ItemId]);
     });
-    const doomed: ItemId[] = [];
-    const visit = (current: ItemId) => {
-      doomed.push(current);
-      for (const child of byParent.get(current) ?? []) visit(child);
-    };
-    visit(id);
+    // Iterative, with a visited set: a faulty peer could have written a parent cycle.
+    const doomed = new Set<ItemId>();
+    const stack: ItemId[] = [id];
+    while (stack.length > 0) {
+      const current = stack.pop() as ItemId;
+      if (doomed.has(current)) continue;
+      doomed.add(current);
+      stack.push(...(byParent.get(current) ?? []));
+    }
     for (const d of doomed) itemsMap(doc).delete(d);
   });
 }
@@ -320,7 +336,7 @@ export function pruneOrphans(doc: Y.Doc, options?: WriteOptions): number {
   };
   const orphans: string[] = [];
   items.forEach((map, id) => {
-    if (kindOf(map) && !isAttached(id, 0)) orphans.push(id);
+    if (knownKindOf(map) && !isAttached(id, 0)) orphans.push(id);
   });
   if (orphans.length > 0) transact(doc, options, () => orphans.forEach((id) => items.delete(id)));
   return orphans.length;

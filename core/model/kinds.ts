@@ -4,12 +4,17 @@
  */
 import { z } from 'zod';
 import {
-  ActionStatus,
+  Action,
+  BudgetLine,
   Contact,
   Funder,
+  Goal,
+  IdString,
   Indicator,
-  PartialDate,
+  ScheduleEntry,
+  SectionTitle,
   SectionKind,
+  Theme,
   type SectionKind as SectionKindT,
 } from './schema';
 
@@ -26,30 +31,23 @@ export const ITEM_KINDS = [
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-const str = (max: number) => z.string().max(max);
-const money = z.number().finite().min(0).max(1e12);
+/** True for a kind this version knows (guards lookups keyed by strings from outside). */
+export const isItemKind = (value: unknown): value is ItemKind =>
+  typeof value === 'string' && (ITEM_KINDS as readonly string[]).includes(value);
 
-/** Scalar fields of each kind, validated on every write. */
+/**
+ * Scalar fields of each kind, validated on every write. Built from the interchange schema's own
+ * parts, so a value the model accepts is always one a saved file can hold.
+ */
 export const ITEM_SCALARS = {
-  section: z.object({ sectionKind: SectionKind, key: str(64), title: str(500) }),
-  theme: z.object({ title: str(500) }),
-  goal: z.object({ title: str(500) }),
-  action: z.object({
-    title: str(500),
-    responsible: str(500),
-    start: PartialDate.nullable(),
-    end: PartialDate.nullable(),
-    status: ActionStatus,
-    cost: money.nullable(),
-  }),
+  section: z.object({ sectionKind: SectionKind, key: IdString, title: SectionTitle }),
+  theme: Theme.pick({ title: true }),
+  goal: Goal.pick({ title: true }),
+  action: Action.omit({ id: true, description: true }),
   indicator: Indicator.omit({ id: true }),
-  budgetLine: z.object({ category: str(300) }),
+  budgetLine: BudgetLine.pick({ category: true }),
   funder: Funder.omit({ id: true }),
-  scheduleEntry: z.object({
-    title: str(500),
-    start: PartialDate.nullable(),
-    end: PartialDate.nullable(),
-  }),
+  scheduleEntry: ScheduleEntry.omit({ id: true, description: true }),
   contact: Contact.omit({ id: true }),
 } satisfies Record<ItemKind, z.ZodObject>;
 

@@ -13,9 +13,11 @@ export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export const Language = z.enum(LANGUAGES).describe('Document or UI language (ISO 639-1).');
 export type Language = z.infer<typeof Language>;
 
-const id = z
+/** An id: 1–64 characters of a–z, 0–9, "-" and "_", starting with a letter or digit. */
+export const IdString = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'an id of 1–64 characters: a–z, 0–9, "-" or "_"');
+const id = IdString;
 
 /** A year ("2026") or a calendar date ("2022-12-01"). */
 export const PartialDate = z
@@ -29,7 +31,8 @@ export type PartialDate = z.infer<typeof PartialDate>;
 
 const year = z.number().int().min(1900).max(2200);
 const text = (max: number) => z.string().max(max);
-const money = z
+/** An amount in euros: non-negative, at most two decimals. */
+export const Money = z
   .number()
   .finite()
   .min(0)
@@ -188,7 +191,7 @@ export const Action = z
     start: PartialDate.nullable(),
     end: PartialDate.nullable(),
     status: ActionStatus,
-    cost: money.nullable(),
+    cost: Money.nullable(),
   })
   .strict();
 export type Action = z.infer<typeof Action>;
@@ -220,7 +223,7 @@ export const BudgetLine = z
     id,
     category: text(300),
     /** Amount in euros per year, keyed by year ("2023"). */
-    amounts: z.record(z.string().regex(/^\d{4}$/, 'a year'), money),
+    amounts: z.record(z.string().regex(/^\d{4}$/, 'a year'), Money),
   })
   .strict();
 export type BudgetLine = z.infer<typeof BudgetLine>;
@@ -261,12 +264,14 @@ export const SECTION_KINDS = [
 export const SectionKind = z.enum(SECTION_KINDS);
 export type SectionKind = z.infer<typeof SectionKind>;
 
+/** A section's own title; empty means the template's label in the document language. */
+export const SectionTitle = text(500);
+
 const sectionBase = {
   id,
   /** The template section this one instantiates (e.g. "visio"). */
   key: id,
-  /** Title shown in the document; empty means the template's label in the document language. */
-  title: text(500),
+  title: SectionTitle,
   /** Introductory rich text of the section. */
   body: RichText,
 };

@@ -8,10 +8,12 @@ import { readRichText } from '../richtext/read';
 import { getDocumentId, itemsMap, kindOf, placementOf, type ItemMap } from './doc';
 import { ModelError } from './errors';
 import type { ItemId } from './ids';
-import { ITEM_DEFAULTS, ITEM_SCALARS, type ItemKind } from './kinds';
+import { isItemKind, type ItemKind, type ItemScalars } from './kinds';
+import { readScalars } from './scalars';
 import { getMeta } from './meta';
 import { compareOrdered } from './order';
 import {
+  Money,
   PROGRAMME_FORMAT_VERSION,
   type Action,
   type BudgetLine,
@@ -41,7 +43,7 @@ class ItemIndex {
     itemsMap(doc).forEach((map, id) => {
       const kind = kindOf(map);
       const pos = placementOf(map);
-      if (!kind || !pos || !(kind in ITEM_DEFAULTS)) return;
+      if (!pos || !isItemKind(kind)) return;
       const list = this.children.get(pos.parent) ?? [];
       list.push({ id: id as ItemId, kind, map, order: pos.order });
       this.children.set(pos.parent, list);
@@ -54,24 +56,8 @@ class ItemIndex {
   }
 }
 
-/**
- * The scalar fields of an item. A value that does not fit the schema (written by a buggy or
- * hostile peer) reads as the field's default, so one bad value never makes a document
- * unreadable or unsavable (core/SPEC.md rule F3).
- */
-function scalars<K extends ItemKind>(node: Node, kind: K): (typeof ITEM_DEFAULTS)[K] {
-  const defaults = ITEM_DEFAULTS[kind] as Record<string, unknown>;
-  const shape = ITEM_SCALARS[kind].shape as Record<
-    string,
-    { safeParse(v: unknown): { success: boolean } }
-  >;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(defaults)) {
-    const value = node.map.get(key);
-    out[key] = value !== undefined && shape[key]?.safeParse(value).success ? value : defaults[key];
-  }
-  return out as (typeof ITEM_DEFAULTS)[K];
-}
+const scalars = <K extends ItemKind>(node: Node, kind: K): ItemScalars<K> =>
+  readScalars(node.map, kind);
 
 function rich(node: Node, field: string): RichText {
   const el = node.map.get(field);
@@ -114,7 +100,7 @@ function budgetLines(index: ItemIndex, section: ItemId): BudgetLine[] {
     const map = n.map.get('amounts');
     if (map instanceof Y.Map) {
       [...map.entries()]
-        .filter(([year, v]) => /^\d{4}$/.test(year) && typeof v === 'number' && Number.isFinite(v))
+        .filter(([year, v]) => /^\d{4}$/.test(year) && Money.safeParse(v).success)
         .sort(([a], [b]) => a.localeCompare(b))
         .forEach(([year, v]) => (amounts[year] = v as number));
     }
@@ -138,13 +124,11 @@ function section(index: ItemIndex, n: Node): Section {
       return { ...base, kind, lines: budgetLines(index, n.id), funders };
     }
     case 'schedule': {
-      const entries: ScheduleEntry[] = index
-        .of(n.id, 'scheduleEntry')
-        .map((e) => ({
-          id: e.id,
-          ...scalars(e, 'scheduleEntry'),
-          description: rich(e, 'description'),
-        }));
+      const entries: ScheduleEntry[] = index.of(n.id, 'scheduleEntry').map((e) => ({
+        id: e.id,
+        ...scalars(e, 'scheduleEntry'),
+        description: rich(e, 'description'),
+      }));
       return { ...base, kind, entries };
     }
     default:

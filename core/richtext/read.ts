@@ -4,7 +4,18 @@
  * tests check it against what a headless Lexical editor reads from the same field.
  */
 import * as Y from 'yjs';
-import type { Block, Inline, ListBlock, ListItem, RichText, TextRun } from '../model/schema';
+import {
+  LinkUrl,
+  type Block,
+  type Inline,
+  type ListBlock,
+  type ListItem,
+  type RichText,
+  type TextRun,
+} from '../model/schema';
+
+/** Longest text run the interchange schema holds; longer text is split into several runs. */
+export const MAX_RUN_LENGTH = 100_000;
 
 // Lexical's TextNode format bits (lexical/LexicalConstants).
 const IS_BOLD = 1;
@@ -22,12 +33,14 @@ function runsOf(text: Y.XmlText): Inline[] {
   for (const op of text.toDelta() as { insert: unknown; attributes?: TextAttributes }[]) {
     if (typeof op.insert !== 'string' || op.insert.length === 0) continue;
     const format = op.attributes?.p?.__format ?? 0;
-    const run: TextRun = { type: 'text', text: op.insert };
-    if (format & IS_BOLD) run.bold = true;
-    if (format & IS_ITALIC) run.italic = true;
-    if (format & IS_UNDERLINE) run.underline = true;
-    if (format & IS_STRIKETHROUGH) run.strikethrough = true;
-    out.push(run);
+    for (let start = 0; start < op.insert.length; start += MAX_RUN_LENGTH) {
+      const run: TextRun = { type: 'text', text: op.insert.slice(start, start + MAX_RUN_LENGTH) };
+      if (format & IS_BOLD) run.bold = true;
+      if (format & IS_ITALIC) run.italic = true;
+      if (format & IS_UNDERLINE) run.underline = true;
+      if (format & IS_STRIKETHROUGH) run.strikethrough = true;
+      out.push(run);
+    }
   }
   return out;
 }
@@ -44,7 +57,8 @@ function inlinesOf(el: Y.XmlElement): Inline[] {
         const children = inlinesOf(child).filter(
           (c): c is TextRun | { type: 'linebreak' } => c.type !== 'link',
         );
-        if (typeof url === 'string' && /^(https?:\/\/|mailto:)/i.test(url))
+        // A link whose address a saved file could not hold keeps its text, without the link.
+        if (typeof url === 'string' && LinkUrl.safeParse(url).success)
           out.push({ type: 'link', url, children });
         else out.push(...children);
       } else out.push(...inlinesOf(child));
@@ -64,7 +78,12 @@ function mergeRuns(inlines: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const inline of inlines) {
     const last = out[out.length - 1];
-    if (inline.type === 'text' && last?.type === 'text' && sameFormat(last, inline)) {
+    if (
+      inline.type === 'text' &&
+      last?.type === 'text' &&
+      sameFormat(last, inline) &&
+      last.text.length + inline.text.length <= MAX_RUN_LENGTH
+    ) {
       out[out.length - 1] = { ...last, text: last.text + inline.text };
     } else out.push(inline);
   }
@@ -153,4 +172,40 @@ export function richTextToPlain(blocks: RichText): string {
       )
       .join('\n');
   return blocks.map((b) => (b.type === 'list' ? list(b, 0) : inline(b.children))).join('\n\n');
+}
+
+/** Element node names of the Lexical nodes Linjaus fields hold (see `RICH_TEXT_NODES`). */
+const KNOWN_ELEMENTS = new Set([
+  'paragraph',
+  'heading',
+  'quote',
+  'list',
+  'listitem',
+  'link',
+  'linebreak',
+]);
+/** Text node types besides plain text that may appear in a text run's `t` attribute. */
+const KNOWN_TEXT_TYPES = new Set(['text', 'tab']);
+
+/**
+ * Node types in a field that this version does not know (written by a newer Linjaus). A field
+ * holding one cannot be edited safely here: the editor binding would fail on it.
+ */
+export function unknownRichNodes(root: Y.XmlElement): string[] {
+  const found = new Set<string>();
+  const visit = (el: Y.XmlElement) => {
+    for (const child of el.toArray()) {
+      if (child instanceof Y.XmlElement) {
+        if (!KNOWN_ELEMENTS.has(child.nodeName)) found.add(child.nodeName);
+        visit(child);
+      } else if (child instanceof Y.XmlText) {
+        for (const op of child.toDelta() as { attributes?: TextAttributes }[]) {
+          const t = op.attributes?.t;
+          if (t !== undefined && !KNOWN_TEXT_TYPES.has(t)) found.add(t);
+        }
+      }
+    }
+  };
+  visit(root);
+  return [...found];
 }

@@ -36,7 +36,7 @@ export const templateIds = (): string[] => Object.keys(RAW);
 export function getTemplate(id: string): Template {
   const cached = cache.get(id);
   if (cached) return cached;
-  const raw = RAW[id];
+  const raw = Object.hasOwn(RAW, id) ? RAW[id] : undefined;
   if (!raw) throw new UnknownTemplateError(id);
   const template = Template.parse(raw.template);
   cache.set(id, template);
@@ -44,11 +44,11 @@ export function getTemplate(id: string): Template {
 }
 
 /** True when a template with this id ships with Linjaus. */
-export const hasTemplate = (id: string): boolean => id in RAW;
+export const hasTemplate = (id: string): boolean => Object.hasOwn(RAW, id);
 
 /** The template's realistic example document (Finnish), as validated plain data. */
 export function getExample(id: string): Programme {
-  const raw = RAW[id];
+  const raw = Object.hasOwn(RAW, id) ? RAW[id] : undefined;
   if (!raw) throw new UnknownTemplateError(id);
   return Programme.parse(raw.example);
 }

@@ -9,6 +9,7 @@ import {
   getItem,
   getMeta,
   itemsMap,
+  PLACEMENT_KEYS,
   metaMap,
   type ItemId,
   type ItemKind,
@@ -99,7 +100,10 @@ export class DocStore {
       if (e.target === itemsMap(this.doc)) {
         structural = true;
         for (const key of e.keysChanged) this.itemCache.delete(key as ItemId);
-      } else if (e.target.parent === itemsMap(this.doc) && e.keysChanged.has('pos')) {
+      } else if (
+        e.target.parent === itemsMap(this.doc) &&
+        PLACEMENT_KEYS.some((k) => e.keysChanged.has(k))
+      ) {
         structural = true;
       }
     }

@@ -49,9 +49,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
 };
 
-function help(io: CommandIO): void {
+function help(out: NodeJS.WritableStream): void {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
-  io.stdout.write(
+  out.write(
     `Linjaus — strategy and programme documents\n\nUsage: linjaus <command> [options]\n\nCommands:\n${Object.entries(
       COMMANDS,
     )
@@ -64,7 +64,8 @@ function help(io: CommandIO): void {
 export async function main(argv: string[], io: CommandIO = process): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    help(io);
+    // Asked for: help is the result (stdout). Not asked for: it explains a usage error (stderr).
+    help(name ? io.stdout : io.stderr);
     return name ? EXIT.ok : EXIT.usage;
   }
   const entry = COMMANDS[name];

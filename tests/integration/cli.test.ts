@@ -1,12 +1,26 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { templateIds } from '../../core/templates/registry';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
+import { readLinjausFile, writeLinjausFile } from '../../core/format/linjausFile';
+import { addItem, childrenOf, getItem } from '../../core/model/items';
+
+/** Edit a .linjaus copy as another user would: add a theme with the given title. */
+async function editCopy(path: string, title: string): Promise<void> {
+  const { doc } = readLinjausFile(new Uint8Array(await readFile(path)));
+  const themes = childrenOf(doc, null, 'section').find(
+    (id) => getItem(doc, id, 'section')?.fields.sectionKind === 'themes',
+  );
+  if (!themes) throw new Error('no themes section');
+  addItem(doc, 'theme', themes, { title });
+  await writeFile(path, writeLinjausFile(doc));
+}
 
 let dir: string;
 beforeAll(async () => {
@@ -53,10 +67,25 @@ describe('linjaus command line', () => {
     expect(back).toBe(await readFile(json, 'utf8'));
   });
 
-  it('merges two edited copies, leaves a self-merge unchanged and refuses unrelated documents (X1, X2)', async () => {
+  it('merges two edited copies of one document, keeping both edits (X1)', async () => {
     const a = join(dir, 'a.linjaus');
     await cli('new', 'elinvoimaohjelma', a, '--example');
-    const json = JSON.parse((await cli('export-json', a)).stdout) as { meta: { title: string } };
+    const b = join(dir, 'b.linjaus');
+    await copyFile(a, b);
+    await editCopy(a, 'Lisätty kopiossa A');
+    await editCopy(b, 'Lisätty kopiossa B');
+    const merged = join(dir, 'merged.linjaus');
+    const r = await cli('merge', a, b, '-o', merged);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Merged/);
+    const json = (await cli('export-json', merged)).stdout;
+    expect(json).toContain('Lisätty kopiossa A');
+    expect(json).toContain('Lisätty kopiossa B');
+  });
+
+  it('leaves a self-merge unchanged and refuses unrelated documents (X1, X2)', async () => {
+    const a = join(dir, 'self-a.linjaus');
+    await cli('new', 'elinvoimaohjelma', a, '--example');
     const self = await cli('merge', a, a, '-o', join(dir, 'self.linjaus'));
     expect(self.code).toBe(0);
     expect(self.stderr).toContain('nothing new');
@@ -69,7 +98,6 @@ describe('linjaus command line', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/different document/);
     expect(existsSync(join(dir, 'bad-merge.linjaus'))).toBe(false);
-    expect(json.meta.title).not.toBe('');
   });
 
   describe('bad input', () => {
@@ -112,6 +140,47 @@ describe('linjaus command line', () => {
         expect(existsSync(out)).toBe(false);
       },
     );
+
+    it('names a truncated file, a newer format version and an unknown template', async () => {
+      const good = join(dir, 'source.linjaus');
+      await cli('new', 'elinvoimaohjelma', good, '--example');
+      const bytes = await readFile(good);
+      const truncated = join(dir, 'truncated.linjaus');
+      await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+      const r1 = await cli('inspect', truncated);
+      expect([r1.code, r1.stderr]).toEqual([
+        1,
+        expect.stringMatching(/truncated\.linjaus: the file is damaged or incomplete/),
+      ]);
+      const json = JSON.parse((await cli('export-json', good)).stdout) as {
+        meta: { templateId: string };
+        formatVersion: number;
+      };
+      const future = join(dir, 'future.linjaus');
+      const entries = unzipSync(new Uint8Array(bytes));
+      const manifest = JSON.parse(strFromU8(entries['manifest.json'] as Uint8Array)) as Record<
+        string,
+        unknown
+      >;
+      await writeFile(
+        future,
+        zipSync({
+          ...entries,
+          'manifest.json': strToU8(JSON.stringify({ ...manifest, formatVersion: 2 })),
+        }),
+      );
+      const r2 = await cli('export-json', future);
+      expect([r2.code, r2.stderr]).toEqual([1, expect.stringMatching(/saved by a newer Linjaus/)]);
+      json.meta.templateId = 'tuntematon';
+      const unknown = join(dir, 'unknown-template.json');
+      await writeFile(unknown, JSON.stringify(json));
+      const r3 = await cli('import', unknown, join(dir, 'unknown.linjaus'));
+      expect([r3.code, r3.stderr]).toEqual([
+        1,
+        expect.stringMatching(/meta\.templateId: unknown template "tuntematon"/),
+      ]);
+      expect(existsSync(join(dir, 'unknown.linjaus'))).toBe(false);
+    });
 
     it('never overwrites a good file with a failed or unforced write', async () => {
       const good = join(dir, 'good.linjaus');

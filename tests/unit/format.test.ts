@@ -101,6 +101,51 @@ describe('.linjaus file', () => {
     ]);
   });
 
+  it('refuses an incomplete state, a duplicated entry and content from a newer version', () => {
+    const { doc, themes } = skeleton();
+    const okManifest = readLinjausFile(writeLinjausFile(doc)).manifest;
+    const updates: Uint8Array[] = [Y.encodeStateAsUpdate(doc)];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const t = addItem(doc, 'theme', themes, { title: 'Eka' });
+    addItem(doc, 'goal', t, { title: 'Toka' });
+    // Drop the middle update: the last one depends on it.
+    const gap = Y.mergeUpdates([updates[0] as Uint8Array, updates[2] as Uint8Array]);
+    const file = (state: Uint8Array) =>
+      zipSync({ 'manifest.json': strToU8(JSON.stringify(okManifest)), 'state.yjs': state });
+    expect(() => readLinjausFile(file(gap))).toThrow(/incomplete/);
+    const good = writeLinjausFile(doc);
+    const dup = zipSync({
+      'manifest.json': strToU8(JSON.stringify(okManifest)),
+      'state.yjs': Y.encodeStateAsUpdate(doc),
+    });
+    // fflate keys entries by name, so build the duplicate by hand: append a copy of the archive's
+    // first local header + data and point a second central-directory record at it.
+    expect(code(() => readLinjausFile(withDuplicateEntry(dup)))).toBe('truncated');
+    expect(readLinjausFile(good).programme.id).toBe('dtestdocument');
+    const mention = new Y.XmlElement('mention');
+    (
+      (richField(doc, t, 'description').get(0) as Y.XmlElement) ?? richField(doc, t, 'description')
+    ).insert(0, [mention]);
+    expect(code(() => readLinjausFile(writeLinjausFile(doc)))).toBe('future-version');
+  });
+
+  it('saves and reopens what the model accepts: a huge paste, a malformed link', () => {
+    const { doc, themes } = skeleton();
+    const t = addItem(doc, 'theme', themes, {});
+    const el = richField(doc, t, 'description');
+    typeInto(doc, el, 'x'.repeat(120_000));
+    const link = new Y.XmlElement('link');
+    link.setAttribute('__url', 'https://example.fi/a b');
+    (el.get(0) as Y.XmlElement).insert(0, [link]);
+    const file = readLinjausFile(writeLinjausFile(doc));
+    const section = file.programme.sections.find((s) => s.kind === 'themes');
+    const text = section?.kind === 'themes' ? section.themes[0]?.description[0] : undefined;
+    expect(
+      text?.type === 'paragraph' &&
+        text.children.map((c) => (c.type === 'text' ? c.text.length : 0)),
+    ).toEqual([100_000, 20_000]);
+  });
+
   it('refuses to merge two different documents (X2)', () => {
     const a = skeleton('dfirst').doc;
     const b = skeleton('dsecond').doc;
@@ -133,6 +178,21 @@ describe('JSON interchange', () => {
     expect(code(() => restoreProgramme({ ...programme, formatVersion: 7 }))).toBe('future-version');
   });
 
+  it('refuses absurdly deep JSON with a clear error instead of a stack overflow', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 5000; i += 1) deep = [deep];
+    const programme = { ...getExample('elinvoimaohjelma'), sections: deep };
+    expect(() => restoreProgramme(programme, 'syva.json')).toThrow(
+      /^syva\.json: the document is nested \d+ levels deep/,
+    );
+  });
+
+  it('does not mistake inherited object keys for templates', () => {
+    const programme = structuredClone(getExample('elinvoimaohjelma'));
+    programme.meta.templateId = 'constructor';
+    expect(code(() => restoreProgramme(programme))).toBe('unknown-template');
+  });
+
   it('refuses an id used twice', () => {
     const programme = structuredClone(getExample('elinvoimaohjelma'));
     const [first, second] = programme.sections;
@@ -152,7 +212,33 @@ describe('JSON interchange', () => {
     );
     expect(
       committed,
-      'run `npm run linjaus -- schema -o templates/schema/programme.schema.json`',
+      'run `npm run linjaus -- schema -o templates/schema/programme.schema.json --force`',
     ).toBe(schemaText());
   });
 });
+
+/**
+ * A copy of a zip whose first entry appears twice (local header and central directory record
+ * duplicated), as a damaged or crafted archive can have.
+ */
+function withDuplicateEntry(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const eocd = zip.length - 22;
+  const count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  const firstNameLen = view.getUint16(cdOffset + 28, true);
+  const firstExtra = view.getUint16(cdOffset + 30, true);
+  const firstComment = view.getUint16(cdOffset + 32, true);
+  const firstRecord = zip.slice(cdOffset, cdOffset + 46 + firstNameLen + firstExtra + firstComment);
+  const out = new Uint8Array(zip.length + firstRecord.length);
+  out.set(zip.subarray(0, cdOffset + cdSize), 0);
+  out.set(firstRecord, cdOffset + cdSize);
+  out.set(zip.subarray(cdOffset + cdSize), cdOffset + cdSize + firstRecord.length);
+  const outView = new DataView(out.buffer);
+  const outEocd = out.length - 22;
+  outView.setUint16(outEocd + 8, count + 1, true);
+  outView.setUint16(outEocd + 10, count + 1, true);
+  outView.setUint32(outEocd + 12, cdSize + firstRecord.length, true);
+  return out;
+}

@@ -16,7 +16,7 @@ import { getMeta, setMeta } from '../../core/model/meta';
 import { ModelError } from '../../core/model/errors';
 import { isOrigin, origin } from '../../core/model/origins';
 import { snapshot } from '../../core/model/snapshot';
-import { undoScope } from '../../core/model/doc';
+import { itemsMap, undoScope } from '../../core/model/doc';
 import { readRichText } from '../../core/richtext/read';
 import { writeRichText } from '../../core/richtext/write';
 import { replica, skeleton, syncAll } from '../helpers/programme';
@@ -285,5 +285,118 @@ describe('merge rules', () => {
     expect(words).toContain('Elinvoimainen');
     expect(words).toContain('seutu');
     expect(readRichText(richField(doc, t, 'description'))).toEqual([]);
+  });
+
+  it("never undoes a peer's concurrent move when a tie is re-keyed (S2)", () => {
+    for (const [low, high] of [
+      [1, 2],
+      [2, 1],
+    ]) {
+      const { doc, themes } = skeleton();
+      doc.clientID = 100;
+      const t1 = addItem(doc, 'theme', themes, { title: 'T1' });
+      const t2 = addItem(doc, 'theme', themes, { title: 'T2' });
+      const a = replica(doc);
+      a.clientID = low as number;
+      const b = replica(doc);
+      b.clientID = high as number;
+      const x = addItem(a, 'goal', t1, { title: 'X' });
+      const y = addItem(b, 'goal', t1, { title: 'Y' });
+      syncAll(a, b);
+      const [first] = childrenOf(a, t1);
+      // A inserts between the tied pair (re-keying it) while B moves Y away.
+      addItem(a, 'goal', t1, { title: 'Z' }, { index: 1 });
+      moveItem(b, y, t2, 0);
+      syncAll(a, b);
+      for (const d of [a, b]) {
+        expect(getItem(d, y)?.parent, `clients ${low}/${high}`).toBe(t2);
+        expect(childrenOf(d, t1)).toHaveLength(2);
+      }
+      expect(first === x || first === y).toBe(true);
+    }
+  });
+
+  it('re-keys only the tied run, not the rest of the list (S2)', () => {
+    const { doc, themes } = skeleton();
+    const t = addItem(doc, 'theme', themes, {});
+    const before = addItem(doc, 'goal', t, { title: 'alku' });
+    const other = replica(doc);
+    addItem(doc, 'goal', t, { title: 'X' });
+    addItem(other, 'goal', t, { title: 'Y' });
+    syncAll(doc, other);
+    const after = addItem(doc, 'goal', t, { title: 'loppu' });
+    const orders = () =>
+      [before, after].map((id) => (itemsMap(doc).get(id) as Y.Map<unknown>).get('order'));
+    const was = orders();
+    addItem(doc, 'goal', t, { title: 'väliin' }, { index: 2 });
+    expect(orders()).toEqual(was);
+    expect(titles(doc, childrenOf(doc, t))[0]).toBe('alku');
+    expect(titles(doc, childrenOf(doc, t))[4]).toBe('loppu');
+  });
+
+  it('still adds and reorders in a list where a peer wrote malformed order keys', () => {
+    const { doc, themes } = skeleton();
+    const a = addItem(doc, 'theme', themes, { title: 'A' });
+    const b = addItem(doc, 'theme', themes, { title: 'B' });
+    (itemsMap(doc).get(a) as Y.Map<unknown>).set('order', '');
+    (itemsMap(doc).get(b) as Y.Map<unknown>).set('order', 'hello');
+    const c = addItem(doc, 'theme', themes, { title: 'C' }, { index: 1 });
+    moveItem(doc, a, themes, 3);
+    expect(childrenOf(doc, themes)).toEqual([c, b, a]);
+  });
+
+  it('keeps and hides items of kinds from a newer version; refuses unknown kinds in writes', () => {
+    const { doc, themes } = skeleton();
+    const future = new Y.Map<unknown>();
+    future.set('kind', 'comment');
+    future.set('parent', themes);
+    future.set('order', 'a0');
+    itemsMap(doc).set('ifuture', future);
+    expect(pruneOrphans(doc)).toBe(0);
+    expect(itemsMap(doc).has('ifuture')).toBe(true);
+    expect(childrenOf(doc, themes)).toEqual([]);
+    expect(() => addItem(doc, 'constructor' as never, null, {})).toThrow(/Unknown item kind/);
+    expect(getItem(doc, 'ifuture' as never)).toBeUndefined();
+  });
+
+  it('deletes safely even when a faulty peer wrote a parent cycle', () => {
+    const { doc, themes } = skeleton();
+    const t = addItem(doc, 'theme', themes, {});
+    const g = addItem(doc, 'goal', t, {});
+    (itemsMap(doc).get(t) as Y.Map<unknown>).set('parent', g);
+    deleteItem(doc, g);
+    expect(getItem(doc, t)).toBeUndefined();
+    expect(pruneOrphans(doc)).toBe(0);
+  });
+
+  it("hands the UI defaults, not a faulty peer's malformed values (F3)", () => {
+    const { doc, themes, budget } = skeleton();
+    const t = addItem(doc, 'theme', themes, {});
+    const i = addItem(doc, 'indicator', t, { name: 'Mittari', unit: '%' });
+    const map = itemsMap(doc).get(i) as Y.Map<unknown>;
+    map.set('name', { evil: true });
+    map.set('targetValue', Number.NaN);
+    map.set('direction', 'sideways');
+    expect(getItem(doc, i, 'indicator')?.fields).toMatchObject({
+      name: '',
+      unit: '%',
+      targetValue: null,
+      direction: 'higher',
+    });
+    const line = addItem(doc, 'budgetLine', budget, { category: 'Matkat' });
+    const amounts = (itemsMap(doc).get(line) as Y.Map<unknown>).get('amounts') as Y.Map<unknown>;
+    amounts.set('2023', -5);
+    amounts.set('2024', 0.001);
+    amounts.set('2025', 100);
+    const section = snapshot(doc).sections.find((s) => s.kind === 'budget');
+    expect(section?.kind === 'budget' && section.lines[0]?.amounts).toEqual({ '2025': 100 });
+  });
+
+  it('refuses values a saved file could not hold (section keys, cents)', () => {
+    const { doc, themes, vision } = skeleton();
+    const t = addItem(doc, 'theme', themes, {});
+    const g = addItem(doc, 'goal', t, {});
+    expect(() => updateItem(doc, vision, 'section', { key: 'Oma osio' })).toThrow(/key/);
+    expect(() => addItem(doc, 'action', g, { cost: 10.005 })).toThrow(/cost/);
   });
 });
