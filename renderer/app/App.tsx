@@ -2,6 +2,7 @@
 import { I18nProvider } from '../i18n/I18n';
 import { EditorScreen } from '../editor/EditorScreen';
 import { StartScreen } from '../start/StartScreen';
+import { isJoinLocation, JoinScreen } from '../workshop';
 import { useRoute } from './router';
 import { ToastProvider } from './Toast';
 
@@ -12,6 +13,8 @@ export function App() {
       <ToastProvider>
         {route.name === 'document' ? (
           <EditorScreen key={route.id} id={route.id} />
+        ) : isJoinLocation() ? (
+          <JoinScreen />
         ) : (
           <StartScreen />
         )}

@@ -15,6 +15,7 @@ import { SettingsPanel } from '../settings/SettingsPanel';
 import { DocumentView } from './DocumentView';
 import { StatusLine } from './StatusLine';
 import { useEditorShortcuts } from './useEditorShortcuts';
+import { WorkshopButton } from '../workshop';
 
 type Panel = 'none' | 'settings' | 'find';
 
@@ -104,6 +105,7 @@ export function EditorLayout() {
             <Icon name="redo" />
           </button>
           <span className="tb-sep" aria-hidden="true" />
+          <WorkshopButton />
           <button
             type="button"
             className="btn btn-ghost"

@@ -2,6 +2,7 @@
 import { useI18n } from '../i18n/I18n';
 import { useNetworkState, useSaveState } from '../session/hooks';
 import { useTotalWords } from './useWordCount';
+import { WorkshopStatus } from '../workshop';
 
 export function StatusLine() {
   const state = useSaveState();
@@ -31,6 +32,7 @@ export function StatusLine() {
           {t('statusOffline')}
         </span>
       )}
+      <WorkshopStatus />
       <span className="status-words">{t('words', { count: formatNumber(words) })}</span>
     </footer>
   );

@@ -7,6 +7,7 @@ import { useDocLanguage, useLevelName, type Level } from '../editor/labels';
 import { useOutline } from './context';
 import { revealItem } from './reveal';
 import { canHoldChild } from '../editor/moves';
+import { PresenceDots } from '../workshop';
 
 const CHILD_KIND: Partial<Record<ItemKind, ItemKind>> = { theme: 'goal', goal: 'action' };
 
@@ -150,6 +151,7 @@ export const OutlineNode = memo(function OutlineNode({
         ) : (
           <span className="tree-label">{title}</span>
         )}
+        {kind === 'section' && <PresenceDots itemId={id} />}
       </div>
       {expanded && (
         <ul role="group">

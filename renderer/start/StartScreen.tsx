@@ -9,6 +9,7 @@ import { currentPlatform } from '../platform/current';
 import type { DocumentSummary } from '../platform/types';
 import { createFromTemplate, importJson, openLinjausFile } from './documents';
 import { TemplateCard } from './TemplateCard';
+import { JoinButton } from '../workshop';
 
 export function StartScreen() {
   const platform = currentPlatform();
@@ -108,6 +109,7 @@ export function StartScreen() {
               >
                 <Icon name="upload" /> {t('importJson')}
               </button>
+              <JoinButton />
             </div>
             {recent && recent.length === 0 && <p className="empty-note">{t('noRecent')}</p>}
             <ul className="recent-list">

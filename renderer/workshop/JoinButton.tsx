@@ -1,0 +1,22 @@
+/** The start screen's "Join a workshop" button: paste a link or code, give a name. */
+import { useState } from 'react';
+import { JoinForm } from './JoinForm';
+import { Modal } from './Modal';
+import { useWorkshopText } from './strings';
+
+export function JoinButton() {
+  const t = useWorkshopText();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => setOpen(true)} data-ws="join-open">
+        <span className="ws-button-mark" aria-hidden="true" /> {t('joinTitle')}
+      </button>
+      {open && (
+        <Modal titleId="ws-join-dialog" title={t('joinTitle')} onClose={() => setOpen(false)}>
+          <JoinForm info={null} />
+        </Modal>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+/** The workshop part of the status line: connection, waiting changes, who is here. */
+import { useI18n } from '../i18n/I18n';
+import { useWorkshop } from './install';
+import { PresenceStrip } from './Presence';
+import { deniedText, useWorkshopText } from './strings';
+
+export function WorkshopStatus() {
+  const { view } = useWorkshop();
+  const t = useWorkshopText();
+  const { formatNumber } = useI18n();
+  const status = view.status;
+  if (!view.config || !status) return null;
+  const waiting = status.waitingChanges;
+  const connection =
+    status.connection === 'online'
+      ? t('connOnline')
+      : status.connection === 'connecting'
+        ? t('connConnecting')
+        : status.connection === 'offline'
+          ? t('connOffline')
+          : t('connDenied', { reason: deniedText(t, status.deniedReason) });
+  return (
+    <div className="ws-status" data-ws-connection={status.connection}>
+      <span className={`ws-conn ws-conn-${status.connection}`} role="status">
+        <span className="dot" aria-hidden="true" />
+        {connection}
+        {status.connection !== 'online' && waiting > 0 && (
+          <strong className="ws-waiting" data-ws-waiting={waiting}>
+            {' · '}
+            {waiting === 1 ? t('waitingOne') : t('waiting', { count: formatNumber(waiting) })}
+          </strong>
+        )}
+        {status.access === 'readonly' && <span className="ws-readonly"> · {t('readOnly')}</span>}
+      </span>
+      <PresenceStrip />
+    </div>
+  );
+}
