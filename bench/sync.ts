@@ -83,18 +83,21 @@ async function startServer(data: string): Promise<ServerProc> {
   const child = spawn(
     process.execPath,
     [bin, 'serve', '--port', '0', '--data', data, '--max-connections-per-ip', '2000'],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
+  let err = '';
+  // Keep the tail of the server's log for an error message; reading also keeps the pipe empty.
+  child.stderr!.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-4000)));
   const wsUrl = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /WebSocket (ws:\/\/[^)]+)\)/.exec(out);
       if (match) resolve(match[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`linjaus serve exited with ${String(code)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`linjaus serve exited with ${String(code)}: ${err}`)),
+    );
   });
   // The "node" process is a tsx wrapper's child on some setups; /proc of the spawned pid is the server.
   return { child, wsUrl, cpuTicks: () => procStat(child.pid!), rss: () => procMem(child.pid!) };
