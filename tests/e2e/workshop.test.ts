@@ -74,6 +74,25 @@ async function typeAtEnd(page: Page, fieldId: string, text: string): Promise<voi
   await page.keyboard.type(text);
 }
 
+/** Open the workshop dialog and start hosting; returns the join link and code shown. */
+async function hostWorkshop(
+  page: Page,
+  name: string,
+  token: string,
+  guestToken?: string,
+): Promise<{ link: string; code: string }> {
+  await page.locator('[data-ws="open"]').click();
+  await page.locator('[data-ws="name"]').fill(name);
+  await page.locator('[data-ws="token"]').fill(token);
+  if (guestToken) await page.locator('[data-ws="guest-token"]').fill(guestToken);
+  await page.locator('[data-ws="start"]').click();
+  await page.locator('[data-ws-connection="online"]').waitFor();
+  return {
+    link: await page.locator('[data-ws="join-link"]').inputValue(),
+    code: await page.locator('[data-ws="join-code"]').inputValue(),
+  };
+}
+
 describe('workshop in the browser', () => {
   let serve: Serve;
   let browser: Browser;
@@ -173,6 +192,7 @@ describe('workshop in the browser', () => {
 
     if (process.env.LINJAUS_WORKSHOP_SCREENSHOT) {
       await typeAtEnd(b, vision, 'Yhdessä. ');
+      await expect.poll(() => a.locator('.status-words').innerText()).not.toMatch(/^0\b/);
       await a
         .locator(`[data-field-wrap="${vision}"] .rt-cursors span`, { hasText: 'Bertil' })
         .first()
@@ -212,5 +232,77 @@ describe('workshop in the browser', () => {
     await waitSaved(a);
     await waitSaved(b);
     expect(errors).toEqual([]);
+  });
+
+  it('joins by a code pasted on the start screen, refuses bad codes and tokens with a reason, and shuts out a revoked participant', async () => {
+    const a = await host.newPage();
+    const docId = await createDocument(a, serve.url, 'hankesuunnitelma');
+    const { code: sharedCode } = await hostWorkshop(
+      a,
+      'Aino',
+      await mint(serve.dataDir, docId, 'Aino'),
+    );
+    expect(sharedCode.startsWith(`${docId}.lj1.`)).toBe(true);
+
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const c = await other.newPage();
+      const errors = trackErrors(c);
+      await c.goto(serve.url);
+      await c.locator('[data-ws="join-open"]').click();
+      await c.locator('[data-ws="join-input"]').waitFor();
+      expect(await seriousViolations(c)).toEqual([]);
+
+      // Not a link or code: said so, nothing attempted.
+      await c.locator('[data-ws="join-input"]').fill('hello');
+      await c.locator('[data-ws="join-name"]').fill('Cecilia');
+      await c.locator('[data-ws="join"]').click();
+      await c.getByRole('alert').filter({ hasText: 'ei ole liittymislinkki' }).waitFor();
+
+      // A real token of another document: refused by the server (which does not say more).
+      const elsewhere = await mint(serve.dataDir, 'toinen-asiakirja', 'x');
+      await c.locator('[data-ws="join-input"]').fill(`${docId}.${elsewhere}`);
+      await c.locator('[data-ws="join"]').click();
+      await c.getByRole('alert').filter({ hasText: 'tunniste ei kelpaa' }).waitFor();
+
+      // Her own token: joins and edits.
+      const own = await mint(serve.dataDir, docId, 'Cecilia');
+      await c.locator('[data-ws="join-input"]').fill(`${docId}.${own}`);
+      await c.locator('[data-ws="join"]').click();
+      await c.locator('[data-ws-connection="online"]').waitFor();
+      await a.locator('[data-ws="participants"] [data-participant="Cecilia"]').waitFor();
+
+      // The host's revoke button names her token; the administrator revokes it on the server.
+      await a.locator('[data-participant="Cecilia"]').getByRole('button').click();
+      const command = await a.locator('[data-participant="Cecilia"] code').innerText();
+      const tokenId = own.split('.')[1]!;
+      expect(command).toBe(`linjaus token revoke --id ${tokenId}`);
+      await run(process.execPath, [
+        CLI,
+        'token',
+        'revoke',
+        '--data',
+        serve.dataDir,
+        '--id',
+        tokenId,
+      ]);
+      await c
+        .locator('[data-ws-connection="denied"]')
+        .filter({ hasText: 'pääsy on poistettu' })
+        .waitFor();
+      await a
+        .locator('[data-ws="participants"] [data-participant="Cecilia"]')
+        .waitFor({ state: 'detached' });
+
+      // The same strings in Swedish.
+      await c.locator('.lang-btn[lang="sv"]').click();
+      await c
+        .locator('[data-ws-connection="denied"]')
+        .filter({ hasText: 'åtkomsten har återkallats' })
+        .waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
