@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 /** Node built-ins and network/UI packages that the pure document core must never import. */
 const forbiddenInCore = [
@@ -40,6 +41,11 @@ export default tseslint.config(
       ],
       'no-console': 'off',
     },
+  },
+  {
+    // Plain Node scripts (icon rendering) that also pass callbacks into a browser page.
+    files: ['**/*.mjs', 'bin/**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['core/**/*.ts'],

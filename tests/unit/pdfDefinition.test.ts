@@ -134,8 +134,18 @@ describe('buildPdfDefinition', () => {
     expect(textOf(allNodes((en.footer as Fn)(3, 24)))).toContain('Page 3 of 24');
     expect((fi.footer as Fn)(1, 24)).toBeNull();
     expect(allNodes(sv.content).some((n) => n.text === 'Innehåll')).toBe(true);
-    expect(en.language).toBe('en-GB');
     expect(fi.language).toBe('fi-FI');
+  });
+
+  it('declares the language the text is written in, and says so when labels are in another', async () => {
+    const finnish = await definitionOf(fixtureProgramme(), { language: 'en' });
+    expect(finnish.definition.language).toBe('fi-FI');
+    expect(finnish.warnings.map((w) => w.code)).toContain('label-language');
+    const bilingual = fixtureProgramme();
+    bilingual.meta.languages = ['fi', 'sv'];
+    const sv = await definitionOf(bilingual, { language: 'sv' });
+    expect(sv.definition.language).toBe('sv-FI');
+    expect(sv.warnings.map((w) => w.code)).not.toContain('label-language');
   });
 
   it('sends emoji to the fallback font and reports characters no font has, naming the item', async () => {

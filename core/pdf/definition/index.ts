@@ -40,6 +40,17 @@ export function buildPdfDefinition(input: DefinitionInput): PdfDefinition {
     images: {},
     nextId: (prefix) => `${prefix}-${++counter}`,
   };
+  // /Lang declares the language of the text. Labels can be asked for in another language, but
+  // the programme's own text stays in the language(s) it was written in.
+  const written = programme.meta.languages;
+  const textLanguage = written.includes(language) ? language : (written[0] ?? language);
+  if (textLanguage !== language) {
+    ctx.warnings.push({
+      code: 'label-language',
+      message: `Labels are in ${language}, but the text is written in ${written.join(', ')}; the PDF declares ${textLanguage}.`,
+      where: 'meta.languages',
+    });
+  }
   const organisation = organisationOf(ctx, programme);
   const title = programme.meta.title.trim() || kit.name;
   const flows = coverFlows(ctx, programme, organisation);
@@ -53,7 +64,7 @@ export function buildPdfDefinition(input: DefinitionInput): PdfDefinition {
       creator: 'Linjaus',
       producer: 'Linjaus (pdfmake, tagged)',
     },
-    language: localeOf(language),
+    language: localeOf(textLanguage),
     pageSize: PAGE_SIZES[kit.page.size],
     pageMargins: kit.page.margins,
     defaultStyle: { font: FONT.body, fontSize: 10, lineHeight: 1.32, color: kit.colors.text },

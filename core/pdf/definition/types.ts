@@ -28,7 +28,8 @@ export type DocNode = TagProps & { [key: string]: unknown };
 
 /** A problem that did not stop the export; `where` names the item for the user. */
 export interface PdfWarning {
-  code: 'missing-glyphs' | 'image-skipped' | 'list-flattened' | 'budget-mismatch';
+  code:
+    'missing-glyphs' | 'image-skipped' | 'list-flattened' | 'budget-mismatch' | 'label-language';
   message: string;
   where: string;
 }
