@@ -20,7 +20,10 @@ const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
  */
 function randomId(length: number): string {
   const bytes = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(bytes);
+  // Web Crypto is global in browsers, workers and Node ≥ 19; core's type check has no DOM types.
+  (
+    globalThis as unknown as { crypto: { getRandomValues(array: Uint8Array): Uint8Array } }
+  ).crypto.getRandomValues(bytes);
   let out = '';
   for (const b of bytes) out += ALPHABET[b % ALPHABET.length];
   return out;

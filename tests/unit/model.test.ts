@@ -355,7 +355,7 @@ describe('merge rules', () => {
     expect(pruneOrphans(doc)).toBe(0);
     expect(itemsMap(doc).has('ifuture')).toBe(true);
     expect(childrenOf(doc, themes)).toEqual([]);
-    expect(() => addItem(doc, 'constructor' as never, null, {})).toThrow(/Unknown item kind/);
+    expect(() => addItem(doc, 'constructor' as 'theme', null, {})).toThrow(/Unknown item kind/);
     expect(getItem(doc, 'ifuture' as never)).toBeUndefined();
   });
 
