@@ -22,7 +22,9 @@ export function Modal({
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    const first = root.current?.querySelector<HTMLElement>('input, [data-autofocus]');
+    const first = root.current?.querySelector<HTMLElement>(
+      '[data-autofocus], input:not([readonly])',
+    );
     (first ?? root.current)?.focus();
     return () => opener?.focus?.();
   }, []);

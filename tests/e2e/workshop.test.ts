@@ -198,6 +198,13 @@ describe('workshop in the browser', () => {
         .first()
         .waitFor();
       await a.screenshot({ path: process.env.LINJAUS_WORKSHOP_SCREENSHOT });
+      await a.locator('[data-ws="open"]').click();
+      await a.locator('[data-ws="qr"]').waitFor();
+      await a.screenshot({
+        path: process.env.LINJAUS_WORKSHOP_SCREENSHOT.replace(/\.png$/, '-dialog.png'),
+      });
+      await a.keyboard.press('Escape');
+      await a.locator('[role="dialog"]').waitFor({ state: 'detached' });
     }
 
     // Offline: the guest's network goes; both keep typing.
@@ -231,6 +238,12 @@ describe('workshop in the browser', () => {
     expect(await fieldText(a, `${themes}-body`)).toContain('Offline-teema.');
     await waitSaved(a);
     await waitSaved(b);
+
+    // A reload keeps the guest in the workshop (this tab remembers it) with everything there.
+    await b.reload();
+    await b.locator('[data-ws-connection="online"]').waitFor();
+    await expect.poll(() => fieldText(b, vision)).toBe(merged);
+    await a.locator('[data-ws="presence"] [data-participant="Bertil"]').waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -293,6 +306,16 @@ describe('workshop in the browser', () => {
       await a
         .locator('[data-ws="participants"] [data-participant="Cecilia"]')
         .waitFor({ state: 'detached' });
+
+      // The host ends the workshop (its dialog is still open) and can host again.
+      await a.locator('[data-ws="end"]').click();
+      await a.locator('[data-ws-connection]').waitFor({ state: 'detached' });
+      await waitSaved(a);
+      await hostWorkshop(a, 'Aino', await mint(serve.dataDir, docId, 'Aino 2'));
+      await a.locator('[data-ws="participants"] [data-participant="Aino"]').waitFor();
+      await a.keyboard.press('Escape');
+      await typeAtEnd(a, `${await sectionId(a, 'richText')}-body`, 'Uudelleen. ');
+      await waitSaved(a);
 
       // The same strings in Swedish.
       await c.locator('.lang-btn[lang="sv"]').click();
