@@ -262,14 +262,25 @@ describe('workshop in the browser', () => {
       const c = await other.newPage();
       const errors = trackErrors(c);
       await c.goto(serve.url);
-      await c.locator('[data-ws="join-open"]').click();
+      // By keyboard: the dialog opens with focus in its first field, Escape gives focus back.
+      const focused = () => c.evaluate(() => document.activeElement?.getAttribute('data-ws'));
+      await c.locator('[data-ws="join-open"]').focus();
+      await c.keyboard.press('Enter');
       await c.locator('[data-ws="join-input"]').waitFor();
+      expect(await focused()).toBe('join-input');
       expect(await seriousViolations(c)).toEqual([]);
+      await c.keyboard.press('Escape');
+      await c.locator('[role="dialog"]').waitFor({ state: 'detached' });
+      expect(await focused()).toBe('join-open');
+      await c.keyboard.press('Enter');
+      await c.locator('[data-ws="join-input"]').waitFor();
 
       // Not a link or code: said so, nothing attempted.
-      await c.locator('[data-ws="join-input"]').fill('hello');
-      await c.locator('[data-ws="join-name"]').fill('Cecilia');
-      await c.locator('[data-ws="join"]').click();
+      await c.keyboard.type('hello');
+      await c.keyboard.press('Tab');
+      expect(await focused()).toBe('join-name');
+      await c.keyboard.type('Cecilia');
+      await c.keyboard.press('Enter');
       await c.getByRole('alert').filter({ hasText: 'ei ole liittymislinkki' }).waitFor();
 
       // A real token of another document: refused by the server (which does not say more).
@@ -284,6 +295,9 @@ describe('workshop in the browser', () => {
       await c.locator('[data-ws="join"]').click();
       await c.locator('[data-ws-connection="online"]').waitFor();
       await a.locator('[data-ws="participants"] [data-participant="Cecilia"]').waitFor();
+      const body = `${await sectionId(c, 'richText')}-body`;
+      await typeAtEnd(c, body, 'Cecilia kirjoittaa. ');
+      await expect.poll(() => fieldText(a, body)).toContain('Cecilia kirjoittaa.');
 
       // The host's revoke button names her token; the administrator revokes it on the server.
       await a.locator('[data-participant="Cecilia"]').getByRole('button').click();
