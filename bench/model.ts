@@ -130,6 +130,11 @@ async function merge(): Promise<string[][]> {
     },
     5,
   );
+  const merged = new Y.Doc();
+  Y.applyUpdate(merged, aState);
+  mergeLinjausFile(merged, bFile);
+  const mergedFile = writeLinjausFile(merged).length;
+  const mergedRaw = Y.encodeStateAsUpdate(merged).length;
   return [
     ['', 'ours (merge .linjaus)', 'raw Yjs', 'ratio'],
     [
@@ -138,6 +143,7 @@ async function merge(): Promise<string[][]> {
       ms(raw.median),
       ratio(ours.median, raw.median),
     ],
+    ['merged size', kb(mergedFile), kb(mergedRaw), ratio(mergedFile, mergedRaw)],
   ];
 }
 
