@@ -1,5 +1,7 @@
 /** The toolbar's workshop button and its dialog (host, or the running workshop). */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { desktopShell } from '../platform/electronPlatform';
+import { useSession } from '../session/hooks';
 import { ActiveWorkshop } from './ActiveWorkshop';
 import { HostForm } from './HostForm';
 import { useWorkshop } from './install';
@@ -7,9 +9,26 @@ import { Modal } from './Modal';
 import { useWorkshopText } from './strings';
 
 export function WorkshopButton() {
-  const { view } = useWorkshop();
+  const { controller, view } = useWorkshop();
+  const session = useSession();
   const t = useWorkshopText();
   const [open, setOpen] = useState(false);
+  // The desktop app's Workshop menu (Host / End) drives the same dialog.
+  useEffect(() => {
+    const shell = desktopShell();
+    if (!shell) return;
+    return shell.onMenuCommand((command) => {
+      if (command === 'workshop.host') setOpen(true);
+      if (command === 'workshop.end') {
+        const desktop = controller.getView().config?.desktop;
+        controller.end();
+        if (desktop)
+          void shell
+            .endWorkshop({ documentId: session.id })
+            .then(() => shell.useWorkshopServer(null));
+      }
+    });
+  }, [controller, session.id]);
   const active = view.config !== null;
   const others = view.participants.filter((p) => !p.isSelf).length;
   return (
@@ -23,7 +42,12 @@ export function WorkshopButton() {
       >
         <span className="ws-button-mark" aria-hidden="true" />
         {t('workshop')}
-        {active && others > 0 && <span className="ws-count">{others + 1}</span>}
+        {active && others > 0 && (
+          <span className="ws-count">
+            {others + 1}
+            <span className="sr-only"> {t('participants')}</span>
+          </span>
+        )}
       </button>
       {open && (
         <Modal
