@@ -133,7 +133,8 @@ export function HostForm() {
         <p className="ws-help" id={ids.help}>
           {t('mintHelp')}{' '}
           <code>
-            linjaus token --doc {session.id} --role editor --expires 8h --label &lt;nimi&gt;
+            linjaus token --doc {session.id} --role editor --expires 8h --label &lt;{t('labelName')}
+            &gt;
           </code>
         </p>
       </div>
