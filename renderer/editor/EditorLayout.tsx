@@ -6,6 +6,7 @@ import { Icon } from '../app/Icon';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { navigate } from '../app/router';
 import { ExportDialog } from '../export/ExportDialog';
+import { desktopShell } from '../platform/electronPlatform';
 import { FindPanel } from '../find/FindPanel';
 import { useI18n } from '../i18n/I18n';
 import { Outline } from '../outline/Outline';
@@ -27,6 +28,17 @@ export function EditorLayout() {
   const [panel, setPanel] = useState<Panel>('none');
   const [exporting, setExporting] = useState(false);
   useEditorShortcuts({ onFind: () => setPanel('find') });
+  // Desktop: the native Edit and File menus reach the open document here.
+  useEffect(
+    () =>
+      desktopShell()?.onMenuCommand((command) => {
+        if (command === 'file.exportPdf') setExporting(true);
+        else if (command === 'edit.undo') session.undo();
+        else if (command === 'edit.redo') session.redo();
+        else if (command === 'edit.find') setPanel('find');
+      }),
+    [session],
+  );
   useEffect(() => {
     // The first frame with the document on screen: what bench/app.ts reports as "interactive".
     requestAnimationFrame(() => performance.mark('linjaus:document-interactive'));

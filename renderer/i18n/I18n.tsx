@@ -1,4 +1,5 @@
 /** The interface language (fi default, sv, en): a context, a `t()` and locale formatters. */
+import { desktopShell } from '../platform/electronPlatform';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '../../core';
 import { en } from './en';
@@ -81,7 +82,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   );
   useEffect(() => {
     document.documentElement.lang = lang;
+    // Desktop: main's menus and dialogs follow the interface language.
+    void desktopShell()?.setLanguage(lang);
   }, [lang]);
+  const { setLang } = i18n;
+  useEffect(
+    () =>
+      desktopShell()?.onMenuCommand((command) => {
+        const match = /^view\.language\.(fi|sv|en)$/.exec(command);
+        if (match) setLang(match[1] as Language);
+      }),
+    [setLang],
+  );
   return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
 }
 
