@@ -5,7 +5,7 @@ import { safeFileName } from '../app/fileName';
 import { Icon } from '../app/Icon';
 import { useI18n } from '../i18n/I18n';
 import { currentPlatform } from '../platform/current';
-import type { PdfProgress } from '../platform/types';
+import type { PdfExportWarning, PdfProgress } from '../platform/types';
 import { useMeta, useSession } from '../session/hooks';
 import { renderPreview } from './preview';
 
@@ -44,6 +44,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     step: 'running',
     progress: { phase: 'starting', fraction: 0 },
   });
+  const [warnings, setWarnings] = useState<readonly PdfExportWarning[]>([]);
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const dialog = useRef<HTMLDivElement>(null);
   const opener = useRef<Element | null>(document.activeElement);
@@ -54,7 +55,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     platform.pdf.warmUp();
     const request = { programme: snapshot(session.doc), language: meta.languages[0] ?? 'fi' };
     platform.pdf
-      .exportPdf(request, (progress) => live && setState({ step: 'running', progress }))
+      .exportPdf(
+        request,
+        (progress) => live && setState({ step: 'running', progress }),
+        (list) => live && setWarnings(list),
+      )
       .then(
         (bytes) => live && setState({ step: 'done', bytes, pages: null }),
         (e: unknown) =>
@@ -128,6 +133,22 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                   ? t('exportPages', { count: state.pages })
                   : t('exportPhase_done')}
             </p>
+          </div>
+        )}
+        {warnings.length > 0 && (
+          <div
+            className="banner banner-warning"
+            role="status"
+            data-export-warnings={warnings.length}
+          >
+            <p>{t('exportWarnings')}</p>
+            <ul>
+              {warnings.map((w, i) => (
+                <li key={i}>
+                  <strong>{w.where}</strong>: {w.message}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         {state.step === 'error' && (

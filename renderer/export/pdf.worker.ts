@@ -89,6 +89,10 @@ async function run(id: number, request: PdfExportRequest): Promise<void> {
         progress: { phase: p.phase, fraction: overall(p.phase, p.fraction) },
       }),
   );
+  if (result.warnings.length > 0) {
+    const warnings = result.warnings.map(({ code, message, where }) => ({ code, message, where }));
+    post({ type: 'warnings', id, warnings });
+  }
   const buffer = result.bytes.buffer.slice(
     result.bytes.byteOffset,
     result.bytes.byteOffset + result.bytes.byteLength,

@@ -1,11 +1,12 @@
 /** The web platform's PDF exporter: one module Web Worker, started on demand and reused. */
-import type { PdfExporter, PdfProgress } from '../platform/types';
+import type { PdfExporter, PdfExportWarning, PdfProgress } from '../platform/types';
 import type { FromWorker, ToWorker } from './protocol';
 
 interface Pending {
   resolve(bytes: Uint8Array): void;
   reject(error: Error): void;
   onProgress?: (p: PdfProgress) => void;
+  onWarnings?: (warnings: readonly PdfExportWarning[]) => void;
 }
 
 export function createWorkerPdfExporter(): PdfExporter {
@@ -24,6 +25,7 @@ export function createWorkerPdfExporter(): PdfExporter {
       const p = pending.get(msg.id);
       if (!p) return;
       if (msg.type === 'progress') p.onProgress?.(msg.progress);
+      else if (msg.type === 'warnings') p.onWarnings?.(msg.warnings);
       else {
         pending.delete(msg.id);
         if (msg.type === 'done') p.resolve(new Uint8Array(msg.pdf));
@@ -45,10 +47,10 @@ export function createWorkerPdfExporter(): PdfExporter {
     warmUp() {
       start().postMessage({ type: 'warm' } satisfies ToWorker);
     },
-    exportPdf(request, onProgress) {
+    exportPdf(request, onProgress, onWarnings) {
       const id = nextId++;
       return new Promise<Uint8Array>((resolve, reject) => {
-        pending.set(id, { resolve, reject, onProgress });
+        pending.set(id, { resolve, reject, onProgress, onWarnings });
         start().postMessage({ type: 'export', id, request } satisfies ToWorker);
       });
     },

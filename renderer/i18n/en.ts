@@ -139,6 +139,7 @@ export const en: Record<StringKey, string> = {
   exportPages: '{count} pages',
   exportSave: 'Save PDF',
   exportFailed: 'The PDF could not be created: {reason}',
+  exportWarnings: 'The PDF was created, but not everything could be shown as asked:',
   skipToContent: 'Skip to content',
   section: 'Section',
   vision: 'Vision',

@@ -151,6 +151,7 @@ export const fi = {
   exportPages: '{count} sivua',
   exportSave: 'Tallenna PDF',
   exportFailed: 'PDF:n luonti epäonnistui: {reason}',
+  exportWarnings: 'PDF luotiin, mutta kaikkea ei voitu esittää pyydetysti:',
   // Misc
   skipToContent: 'Siirry sisältöön',
   section: 'Osio',

@@ -140,6 +140,7 @@ export const sv: Record<StringKey, string> = {
   exportPages: '{count} sidor',
   exportSave: 'Spara PDF',
   exportFailed: 'PDF-filen kunde inte skapas: {reason}',
+  exportWarnings: 'PDF-filen skapades, men allt kunde inte återges som önskat:',
   skipToContent: 'Hoppa till innehållet',
   section: 'Avsnitt',
   vision: 'Vision',

@@ -82,9 +82,20 @@ export interface PdfProgress {
   readonly fraction: number;
 }
 
+/** Something the export could not do as asked (e.g. characters no font has), named by its item. */
+export interface PdfExportWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly where: string;
+}
+
 /** PDF export, off the UI thread (a Web Worker in the browser, a utility process on the desktop). */
 export interface PdfExporter {
-  exportPdf(request: PdfExportRequest, onProgress?: (p: PdfProgress) => void): Promise<Uint8Array>;
+  exportPdf(
+    request: PdfExportRequest,
+    onProgress?: (p: PdfProgress) => void,
+    onWarnings?: (warnings: readonly PdfExportWarning[]) => void,
+  ): Promise<Uint8Array>;
   /** Start the exporter early (e.g. when the export dialog opens) so the first export is fast. */
   warmUp(): void;
 }

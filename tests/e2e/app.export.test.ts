@@ -46,7 +46,7 @@ describe('authoring app: PDF export', () => {
     await typeInField(
       page,
       `${await sectionId(page, 'vision')}-body`,
-      'Järvilaakso on uusiutuvan energian edelläkävijä.',
+      'Järvilaakso on uusiutuvan energian edelläkävijä. 東京',
     );
     const themes = await sectionId(page, 'themes');
     await page.locator(`section[data-item="${themes}"] .themes > button.btn-add`).click();
@@ -66,6 +66,9 @@ describe('authoring app: PDF export', () => {
       '100',
     );
     expect(workers.some((u) => /pdf\.worker-[^/]*\.js$/.test(u))).toBe(true);
+    // Characters no shipped font has are reported to the user, not dropped silently.
+    const warning = dialog.locator('[data-export-warnings]');
+    await expect.poll(() => warning.innerText()).toMatch(/kaikkea ei voitu esittää[\s\S]*東/);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
