@@ -22,6 +22,7 @@ export { newRichField } from './model/richSeed';
 export * from './richtext/read';
 export * from './richtext/write';
 export * from './richtext/headlessField';
+export * from './richtext/binding';
 export * from './templates/schema';
 export * from './templates/registry';
 export * from './templates/create';

@@ -1,23 +1,17 @@
 /**
  * A headless Lexical editor bound to one rich-text field of a programme (Lexical V2 binding,
  * `getXmlElement`). Used where there is no UI: writing imported or template content into a
- * field, and the randomized sync tests that type into fields as a user would. The renderer's
- * `useYjsField` hook does the same binding steps for a visible editor (notes/lexical-fields.md).
+ * field, and the randomized sync tests that type into fields as a user would. The binding steps
+ * are `bindField`'s, shared with the app's `useYjsField`.
  */
 import { createHeadlessEditor } from '@lexical/headless';
 import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import {
-  createBindingV2__EXPERIMENTAL,
-  syncLexicalUpdateToYjsV2__EXPERIMENTAL,
-  syncYjsChangesToLexicalV2__EXPERIMENTAL,
-  syncYjsStateToLexicalV2__EXPERIMENTAL,
-  type BindingV2,
-  type Provider,
-} from '@lexical/yjs';
-import { SKIP_COLLAB_TAG, type Klass, type LexicalEditor, type LexicalNode } from 'lexical';
-import * as Y from 'yjs';
+import type { BindingV2, Provider } from '@lexical/yjs';
+import type { Klass, LexicalEditor, LexicalNode } from 'lexical';
+import type * as Y from 'yjs';
+import { bindField } from './binding';
 
 /** The Lexical node classes a Linjaus rich-text field may contain. */
 export const RICH_TEXT_NODES: readonly Klass<LexicalNode>[] = [
@@ -67,48 +61,10 @@ export function openHeadlessField(doc: Y.Doc, element: Y.XmlElement, id = 'field
       throw error;
     },
   });
-  const provider = offlineProvider();
-  const binding = createBindingV2__EXPERIMENTAL(editor, id, doc, new Map([[id, doc]]), {
-    getXmlElement: () => element,
-  });
-  // Register before loading: loading may normalise and write back (notes/lexical-fields.md).
-  const unregister = editor.registerUpdateListener(
-    ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-      if (tags.has(SKIP_COLLAB_TAG)) return;
-      syncLexicalUpdateToYjsV2__EXPERIMENTAL(
-        binding,
-        provider,
-        prevEditorState,
-        editorState,
-        dirtyElements,
-        dirtyLeaves,
-        normalizedNodes,
-        tags,
-      );
-    },
-  );
-  syncYjsStateToLexicalV2__EXPERIMENTAL(binding, provider);
-  const observer = (events: Y.YEvent<Y.XmlElement | Y.XmlText>[], tr: Y.Transaction) => {
-    if (tr.origin === binding) return;
-    syncYjsChangesToLexicalV2__EXPERIMENTAL(
-      binding,
-      provider,
-      events,
-      tr,
-      tr.origin instanceof Y.UndoManager,
-    );
-  };
-  element.observeDeep(
-    observer as (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => void,
-  );
+  const { binding, dispose } = bindField(editor, doc, element, offlineProvider(), id);
   return {
     editor,
     binding,
-    dispose() {
-      element.unobserveDeep(
-        observer as (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => void,
-      );
-      unregister();
-    },
+    dispose,
   };
 }

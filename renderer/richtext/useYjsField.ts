@@ -5,19 +5,12 @@
  * origin in the document-wide undo manager, and show peers' carets in this field.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import {
-  createBindingV2__EXPERIMENTAL,
-  syncCursorPositions,
-  syncLexicalUpdateToYjsV2__EXPERIMENTAL,
-  syncYjsChangesToLexicalV2__EXPERIMENTAL,
-  syncYjsStateToLexicalV2__EXPERIMENTAL,
-} from '@lexical/yjs';
-import { BLUR_COMMAND, COMMAND_PRIORITY_EDITOR, FOCUS_COMMAND, SKIP_COLLAB_TAG } from 'lexical';
+import { syncCursorPositions } from '@lexical/yjs';
+import { BLUR_COMMAND, COMMAND_PRIORITY_EDITOR, FOCUS_COMMAND } from 'lexical';
 import { useLayoutEffect, type RefObject } from 'react';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { bindField } from '../../core';
 import type { DocumentSession } from '../session/DocumentSession';
-
-type DeepObserver = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => void;
 
 export function useYjsField(
   session: DocumentSession,
@@ -28,37 +21,9 @@ export function useYjsField(
   const [editor] = useLexicalComposerContext();
   useLayoutEffect(() => {
     const { doc, provider, undoManager, awareness } = session;
-    const binding = createBindingV2__EXPERIMENTAL(editor, fieldId, doc, new Map([[fieldId, doc]]), {
-      getXmlElement: () => element,
+    const { binding, dispose } = bindField(editor, doc, element, provider, fieldId, (b) => {
+      b.cursorsContainer = cursors.current;
     });
-    binding.cursorsContainer = cursors.current;
-    const unregister = editor.registerUpdateListener(
-      ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-        if (tags.has(SKIP_COLLAB_TAG)) return;
-        syncLexicalUpdateToYjsV2__EXPERIMENTAL(
-          binding,
-          provider,
-          prevEditorState,
-          editorState,
-          dirtyElements,
-          dirtyLeaves,
-          normalizedNodes,
-          tags,
-        );
-      },
-    );
-    syncYjsStateToLexicalV2__EXPERIMENTAL(binding, provider);
-    const observer: DeepObserver = (events, tr) => {
-      if (tr.origin === binding) return;
-      syncYjsChangesToLexicalV2__EXPERIMENTAL(
-        binding,
-        provider,
-        events as Y.YEvent<Y.XmlElement | Y.XmlText>[],
-        tr,
-        tr.origin instanceof Y.UndoManager,
-      );
-    };
-    element.observeDeep(observer);
     undoManager.addTrackedOrigin(binding);
     const onAwareness = () => syncCursorPositions(binding, provider);
     awareness.on('update', onAwareness);
@@ -84,8 +49,7 @@ export function useYjsField(
       unBlur();
       awareness.off('update', onAwareness);
       undoManager.removeTrackedOrigin(binding);
-      element.unobserveDeep(observer);
-      unregister();
+      dispose();
       const container = binding.cursorsContainer;
       if (container) container.replaceChildren();
       binding.cursors.clear();
