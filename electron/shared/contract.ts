@@ -94,6 +94,8 @@ export interface IpcEvents {
     readonly requestId: string;
     readonly phase: 'starting' | 'fonts' | 'layout' | 'done';
     readonly fraction: number;
+    /** With the last progress: what the export could not do as asked ("<item>: <what>"). */
+    readonly warnings?: readonly string[];
   };
   /** Show this document in the window (main opened a file into a start-screen window). */
   showDocument: { readonly documentId: string };

@@ -145,7 +145,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <ul>
               {warnings.map((w, i) => (
                 <li key={i}>
-                  <strong>{w.where}</strong>: {w.message}
+                  {w.where ? (
+                    <>
+                      <strong>{w.where}</strong>: {w.message}
+                    </>
+                  ) : (
+                    w.message
+                  )}
                 </li>
               ))}
             </ul>

@@ -168,11 +168,14 @@ export function createElectronPlatform(api: DesktopApi): Platform {
       saveFile: (name, bytes, mimeType) => api.fileSave({ name, bytes, mimeType }),
     },
     pdf: {
-      async exportPdf(request, onProgress) {
+      async exportPdf(request, onProgress, onWarnings) {
         const requestId = `pdf-${Date.now().toString(36)}-${++counter}`;
         const stop = api.onPdfProgress((event) => {
-          if (event.requestId === requestId)
-            onProgress?.({ phase: event.phase, fraction: event.fraction });
+          if (event.requestId !== requestId) return;
+          onProgress?.({ phase: event.phase, fraction: event.fraction });
+          if (event.warnings?.length) {
+            onWarnings?.(event.warnings.map((message) => ({ code: 'pdf', message, where: '' })));
+          }
         });
         try {
           return await api.pdfExport({

@@ -44,6 +44,17 @@ const programme = () => {
 };
 
 describe('PDF export in a separate process', () => {
+  it('passes the export warnings (characters no font has) back with the last progress report', async () => {
+    const host = createExportHost(startWorker);
+    const progress: ExportProgress[] = [];
+    const doc = newProgramme('Kansainvälinen ohjelma');
+    addTheme(doc, 'Yhteistyö Tokion (東京) kanssa');
+    await host.exportPdf({ programme: snapshot(doc), language: 'fi' }, (p) => progress.push(p));
+    host.dispose();
+    const warnings = progress.flatMap((p) => p.warnings ?? []);
+    expect(warnings.join('\n')).toMatch(/東/);
+  });
+
   it('returns a PDF with the document’s text and reports progress up to done', async () => {
     const host = createExportHost(startWorker);
     const progress: ExportProgress[] = [];

@@ -40,8 +40,12 @@ export function createExportHost(
       if (message.type === 'progress')
         return job.onProgress({ phase: message.phase, fraction: message.fraction });
       pending.delete(message.id);
-      if (message.type === 'done') job.resolve(new Uint8Array(message.bytes));
-      else job.reject(new Error(message.message));
+      if (message.type === 'done') {
+        // Warnings ride on the last progress report, so the IPC result stays the PDF's bytes.
+        if (message.warnings.length > 0)
+          job.onProgress({ phase: 'done', fraction: 1, warnings: message.warnings });
+        job.resolve(new Uint8Array(message.bytes));
+      } else job.reject(new Error(message.message));
     });
     w.onExit((code) => {
       if (worker === w) worker = null;

@@ -12,6 +12,8 @@ import { loadBrandKit } from '../../../server/pdf/loadBrand';
 export interface ExportProgress {
   readonly phase: 'starting' | 'fonts' | 'layout' | 'done';
   readonly fraction: number;
+  /** With the last progress: what the export could not do as asked ("<item>: <what>"). */
+  readonly warnings?: readonly string[];
 }
 
 export interface ExportJobInput {
@@ -90,6 +92,8 @@ export async function runExportJob(
   return {
     bytes: result.bytes,
     pages: result.pages,
-    warnings: result.warnings.map((w) => (typeof w === 'string' ? w : JSON.stringify(w))),
+    warnings: result.warnings.map((w) =>
+      typeof w === 'string' ? w : w.where ? `${w.where}: ${w.message}` : w.message,
+    ),
   };
 }

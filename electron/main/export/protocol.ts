@@ -17,5 +17,6 @@ export type FromWorker =
       readonly id: string;
       readonly bytes: Uint8Array;
       readonly pages: number;
+      readonly warnings: readonly string[];
     }
   | { readonly type: 'error'; readonly id: string; readonly message: string };

@@ -25,7 +25,14 @@ onMessage((message) => {
   runExportJob({ programme: message.programme, language: message.language }, { brandsDir }, (p) =>
     send({ type: 'progress', id: message.id, ...p }),
   ).then(
-    (result) => send({ type: 'done', id: message.id, bytes: result.bytes, pages: result.pages }),
+    (result) =>
+      send({
+        type: 'done',
+        id: message.id,
+        bytes: result.bytes,
+        pages: result.pages,
+        warnings: result.warnings,
+      }),
     (error: unknown) =>
       send({
         type: 'error',
