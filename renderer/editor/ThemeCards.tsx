@@ -37,6 +37,38 @@ function AddButton({
   );
 }
 
+/** The head of a theme, goal or action card: its number, its title and its item actions. */
+function CardHead({
+  id,
+  kind,
+  n,
+  label,
+}: {
+  id: ItemId;
+  kind: 'theme' | 'goal' | 'action';
+  n: string;
+  label: string;
+}) {
+  const { t } = useI18n();
+  const name = useLevelName();
+  return (
+    <header className="card-head">
+      <span className={kind === 'theme' ? 'card-num card-num-theme' : 'card-num'}>{n}</span>
+      <BoundText
+        id={id}
+        kind={kind}
+        field="title"
+        label={`${name(kind)} ${n}`}
+        hideLabel
+        className="grow"
+        inputClassName={`title-input title-${kind}`}
+        placeholder={t('untitledItem', { level: name(kind).toLocaleLowerCase() })}
+      />
+      <ItemActions id={id} name={label} />
+    </header>
+  );
+}
+
 const ActionCard = memo(function ActionCard({ id, n }: { id: ItemId; n: string }) {
   const item = useItem(id, 'action');
   const { t } = useI18n();
@@ -52,20 +84,7 @@ const ActionCard = memo(function ActionCard({ id, n }: { id: ItemId; n: string }
       data-item={id}
       aria-label={`${name('action')} ${n}: ${label}`}
     >
-      <header className="card-head">
-        <span className="card-num">{n}</span>
-        <BoundText
-          id={id}
-          kind="action"
-          field="title"
-          label={`${name('action')} ${n}`}
-          hideLabel
-          className="grow"
-          inputClassName="title-input title-action"
-          placeholder={t('untitledItem', { level: name('action').toLocaleLowerCase() })}
-        />
-        <ItemActions id={id} name={label} />
-      </header>
+      <CardHead id={id} kind="action" n={String(n)} label={label} />
       <Field
         id={id}
         field="description"
@@ -92,20 +111,7 @@ const GoalCard = memo(function GoalCard({ id, n }: { id: ItemId; n: string }) {
       data-item={id}
       aria-label={`${name('goal')} ${n}: ${label}`}
     >
-      <header className="card-head">
-        <span className="card-num">{n}</span>
-        <BoundText
-          id={id}
-          kind="goal"
-          field="title"
-          label={`${name('goal')} ${n}`}
-          hideLabel
-          className="grow"
-          inputClassName="title-input title-goal"
-          placeholder={t('untitledItem', { level: name('goal').toLocaleLowerCase() })}
-        />
-        <ItemActions id={id} name={label} />
-      </header>
+      <CardHead id={id} kind="goal" n={String(n)} label={label} />
       <Field
         id={id}
         field="description"
@@ -144,20 +150,7 @@ export const ThemeCard = memo(function ThemeCard({ id, n }: { id: ItemId; n: num
       data-item={id}
       aria-label={`${name('theme')} ${n}: ${label}`}
     >
-      <header className="card-head">
-        <span className="card-num card-num-theme">{n}</span>
-        <BoundText
-          id={id}
-          kind="theme"
-          field="title"
-          label={`${name('theme')} ${n}`}
-          hideLabel
-          className="grow"
-          inputClassName="title-input title-theme"
-          placeholder={t('untitledItem', { level: name('theme').toLocaleLowerCase() })}
-        />
-        <ItemActions id={id} name={label} />
-      </header>
+      <CardHead id={id} kind="theme" n={String(n)} label={label} />
       <Field
         id={id}
         field="description"
