@@ -85,19 +85,26 @@ function assertParent(doc: Y.Doc, kind: ItemKind, parent: ItemId | null): void {
   }
 }
 
-/** Siblings under `parent` in document order (optionally only of one kind), as placements. */
-function siblingOrder(doc: Y.Doc, parent: ItemId | null, exclude?: ItemId): Ordered[] {
+/** Items under `parent` in document order, optionally of one kind and without one item. */
+function siblingOrder(
+  doc: Y.Doc,
+  parent: ItemId | null,
+  options: { exclude?: ItemId; kind?: ItemKind } = {},
+): Ordered[] {
   const out: Ordered[] = [];
   itemsMap(doc).forEach((map, id) => {
-    if (id === exclude) return;
+    if (id === options.exclude) return;
     const pos = placementOf(map);
-    if (pos && pos.parent === parent && knownKindOf(map)) out.push({ id, order: pos.order });
+    const kind = knownKindOf(map);
+    if (pos && kind && pos.parent === parent && (!options.kind || kind === options.kind)) {
+      out.push({ id, order: pos.order });
+    }
   });
   return out.sort(compareOrdered);
 }
 
 function place(doc: Y.Doc, parent: ItemId | null, index: number, exclude?: ItemId): string {
-  const siblings = siblingOrder(doc, parent, exclude);
+  const siblings = siblingOrder(doc, parent, { exclude });
   const { key, rekey } = keyForIndex(siblings, index);
   for (const [id, order] of rekey) {
     // Only the order register: a peer's concurrent move of this sibling keeps its parent.
@@ -128,14 +135,7 @@ function validateScalars<K extends ItemKind>(
  * const themeIds = childrenOf(doc, themesSectionId, 'theme');
  */
 export function childrenOf(doc: Y.Doc, parent: ItemId | null, kind?: ItemKind): ItemId[] {
-  const out: Ordered[] = [];
-  itemsMap(doc).forEach((map, id) => {
-    const pos = placementOf(map);
-    const k = knownKindOf(map);
-    if (pos && k && pos.parent === parent && (!kind || k === kind))
-      out.push({ id, order: pos.order });
-  });
-  return out.sort(compareOrdered).map((o) => o.id as ItemId);
+  return siblingOrder(doc, parent, { kind }).map((o) => o.id as ItemId);
 }
 
 /**
