@@ -3,7 +3,6 @@
  * template examples, older format versions (STYLE.md §2). It upgrades old versions step by step,
  * rejects newer ones, validates against the schema and names the first problem precisely.
  */
-import type { z } from 'zod';
 import { PROGRAMME_FORMAT_VERSION, Programme } from '../model/schema';
 import { hasTemplate } from '../templates/registry';
 import { FormatError, formatPath } from './errors';
@@ -40,10 +39,6 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  return issue.message;
-}
 
 /** Upgrade a parsed JSON value to the current version, without validating the result. */
 export function migrate(value: unknown, file?: string): unknown {
@@ -111,12 +106,7 @@ export function restoreProgramme(value: unknown, file?: string): Programme {
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = issue ? formatPath(issue.path) : '(document)';
-    throw new FormatError(
-      'schema',
-      `${path}: ${issue ? describeIssue(issue) : 'invalid'}`,
-      file,
-      path,
-    );
+    throw new FormatError('schema', `${path}: ${issue?.message ?? 'invalid'}`, file, path);
   }
   const programme = result.data;
   if (!hasTemplate(programme.meta.templateId)) {

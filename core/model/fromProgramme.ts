@@ -9,80 +9,103 @@ import { writeRichText } from '../richtext/write';
 import { itemsMap } from './doc';
 import { ModelError } from './errors';
 import { asDocumentId, asItemId, type ItemId } from './ids';
-import { addItem as addItemAt, richField, setBudgetAmount } from './items';
+import { addItem, richField, setBudgetAmount } from './items';
 import type { ItemKind, ItemScalars } from './kinds';
 import { initDocumentId, setMeta } from './meta';
 import { origin as originOf, type Origin } from './origins';
-import type { Action, Goal, Indicator, Programme, RichText, Theme } from './schema';
+import type { Action, Goal, Indicator, Programme, RichText, Section, Theme } from './schema';
 
 /**
- * Import appends children in order: keep the last order key per parent and mint the next one
- * directly, instead of scanning the siblings for every insert (linear, not quadratic, import).
+ * Appends items in document order. It keeps the last order key per parent and mints the next
+ * one directly, instead of scanning the siblings for every insert (linear, not quadratic, import).
  */
-const lastKeys = new WeakMap<Y.Doc, Map<string | null, string | null>>();
+class Appender {
+  private readonly lastKeys = new Map<ItemId | null, string>();
 
-function addItem<K extends ItemKind>(
-  doc: Y.Doc,
-  kind: K,
-  parent: ItemId | null,
-  fields: Partial<ItemScalars<K>>,
-  options: { origin: Origin; id: ItemId },
-): ItemId {
-  let keys = lastKeys.get(doc);
-  if (!keys) lastKeys.set(doc, (keys = new Map()));
-  const order = generateKeyBetween(keys.get(parent) ?? null, null);
-  keys.set(parent, order);
-  return addItemAt(doc, kind, parent, fields, { ...options, order });
+  constructor(
+    readonly doc: Y.Doc,
+    readonly origin: Origin,
+  ) {}
+
+  add<K extends ItemKind>(
+    kind: K,
+    parent: ItemId | null,
+    id: string,
+    fields: Partial<ItemScalars<K>>,
+  ): ItemId {
+    const order = generateKeyBetween(this.lastKeys.get(parent) ?? null, null);
+    this.lastKeys.set(parent, order);
+    return addItem(this.doc, kind, parent, fields, {
+      origin: this.origin,
+      id: asItemId(id),
+      order,
+    });
+  }
+
+  text(id: ItemId, field: 'body' | 'description', text: RichText): void {
+    if (text.length > 0) writeRichText(this.doc, richField(this.doc, id, field), text);
+  }
 }
 
-function writeField(doc: Y.Doc, id: ItemId, field: 'body' | 'description', text: RichText): void {
-  if (text.length > 0) writeRichText(doc, richField(doc, id, field), text);
+function addIndicators(w: Appender, parent: ItemId, list: Indicator[]): void {
+  for (const { id, ...fields } of list) w.add('indicator', parent, id, fields);
 }
 
-function addIndicators(doc: Y.Doc, parent: ItemId, list: Indicator[], o: { origin: Origin }): void {
-  for (const { id, ...fields } of list)
-    addItem(doc, 'indicator', parent, fields, { ...o, id: asItemId(id) });
-}
-
-function addActions(doc: Y.Doc, goal: ItemId, list: Action[], o: { origin: Origin }): void {
+function addActions(w: Appender, goal: ItemId, list: Action[]): void {
   for (const { id, description, ...fields } of list) {
-    const actionId = addItem(doc, 'action', goal, fields, { ...o, id: asItemId(id) });
-    writeField(doc, actionId, 'description', description);
+    w.text(w.add('action', goal, id, fields), 'description', description);
   }
 }
 
-function addGoals(doc: Y.Doc, theme: ItemId, list: Goal[], o: { origin: Origin }): void {
+function addGoals(w: Appender, theme: ItemId, list: Goal[]): void {
   for (const goal of list) {
-    const goalId = addItem(
-      doc,
-      'goal',
-      theme,
-      { title: goal.title },
-      { ...o, id: asItemId(goal.id) },
-    );
-    writeField(doc, goalId, 'description', goal.description);
-    addActions(doc, goalId, goal.actions, o);
-    addIndicators(doc, goalId, goal.indicators, o);
+    const goalId = w.add('goal', theme, goal.id, { title: goal.title });
+    w.text(goalId, 'description', goal.description);
+    addActions(w, goalId, goal.actions);
+    addIndicators(w, goalId, goal.indicators);
   }
 }
 
-function addThemes(doc: Y.Doc, section: ItemId, list: Theme[], o: { origin: Origin }): void {
+function addThemes(w: Appender, section: ItemId, list: Theme[]): void {
   for (const theme of list) {
-    const themeId = addItem(
-      doc,
-      'theme',
-      section,
-      { title: theme.title },
-      { ...o, id: asItemId(theme.id) },
-    );
-    writeField(doc, themeId, 'description', theme.description);
-    addGoals(doc, themeId, theme.goals, o);
-    addIndicators(doc, themeId, theme.indicators, o);
+    const themeId = w.add('theme', section, theme.id, { title: theme.title });
+    w.text(themeId, 'description', theme.description);
+    addGoals(w, themeId, theme.goals);
+    addIndicators(w, themeId, theme.indicators);
+  }
+}
+
+function addSection(w: Appender, section: Section): void {
+  const { id, kind, key, title } = section;
+  const sectionId = w.add('section', null, id, { sectionKind: kind, key, title });
+  w.text(sectionId, 'body', section.body);
+  switch (section.kind) {
+    case 'themes':
+      return addThemes(w, sectionId, section.themes);
+    case 'indicators':
+      return addIndicators(w, sectionId, section.indicators);
+    case 'budget':
+      for (const { id: lineId, amounts, category } of section.lines) {
+        const line = w.add('budgetLine', sectionId, lineId, { category });
+        for (const [year, amount] of Object.entries(amounts)) {
+          setBudgetAmount(w.doc, line, year, amount, { origin: w.origin });
+        }
+      }
+      for (const { id: funderId, ...fields } of section.funders)
+        w.add('funder', sectionId, funderId, fields);
+      return;
+    case 'schedule':
+      for (const { id: entryId, description, ...fields } of section.entries) {
+        w.text(w.add('scheduleEntry', sectionId, entryId, fields), 'description', description);
+      }
+      return;
+    default:
+      return;
   }
 }
 
 /**
- * Write `programme` into `doc` (normally a new, empty Y.Doc) in one transaction.
+ * Write `programme` into `doc`, which must be a new, empty Y.Doc, in one transaction.
  *
  * @example
  * const doc = new Y.Doc();
@@ -93,63 +116,15 @@ export function writeProgramme(
   programme: Programme,
   o: Origin = originOf('file'),
 ): void {
-  const opts = { origin: o };
-  if (childrenOfRoot(doc) > 0) throw new ModelError('writeProgramme needs an empty Y.Doc.');
-  lastKeys.delete(doc);
+  if (itemsMap(doc).size > 0) throw new ModelError('writeProgramme needs an empty Y.Doc.');
+  const w = new Appender(doc, o);
   doc.transact(() => {
-    initDocumentId(doc, asDocumentId(programme.id), opts);
-    setMeta(doc, programme.meta, opts);
-    for (const { id, ...fields } of programme.contacts)
-      addItem(doc, 'contact', null, fields, { ...opts, id: asItemId(id) });
-    for (const section of programme.sections) {
-      const sectionId = addItem(
-        doc,
-        'section',
-        null,
-        { sectionKind: section.kind, key: section.key, title: section.title },
-        { ...opts, id: asItemId(section.id) },
-      );
-      writeField(doc, sectionId, 'body', section.body);
-      switch (section.kind) {
-        case 'themes':
-          addThemes(doc, sectionId, section.themes, opts);
-          break;
-        case 'indicators':
-          addIndicators(doc, sectionId, section.indicators, opts);
-          break;
-        case 'budget':
-          for (const { id, amounts, category } of section.lines) {
-            const lineId = addItem(
-              doc,
-              'budgetLine',
-              sectionId,
-              { category },
-              { ...opts, id: asItemId(id) },
-            );
-            for (const [year, amount] of Object.entries(amounts))
-              setBudgetAmount(doc, lineId, year, amount, opts);
-          }
-          for (const { id, ...fields } of section.funders)
-            addItem(doc, 'funder', sectionId, fields, { ...opts, id: asItemId(id) });
-          break;
-        case 'schedule':
-          for (const { id, description, ...fields } of section.entries) {
-            const entryId = addItem(doc, 'scheduleEntry', sectionId, fields, {
-              ...opts,
-              id: asItemId(id),
-            });
-            writeField(doc, entryId, 'description', description);
-          }
-          break;
-        default:
-          break;
-      }
-    }
+    initDocumentId(doc, asDocumentId(programme.id), { origin: o });
+    setMeta(doc, programme.meta, { origin: o });
+    for (const { id, ...fields } of programme.contacts) w.add('contact', null, id, fields);
+    for (const section of programme.sections) addSection(w, section);
   }, o);
-  lastKeys.delete(doc);
 }
-
-const childrenOfRoot = (doc: Y.Doc): number => itemsMap(doc).size;
 
 /** A new Y.Doc holding `programme`. */
 export function programmeToDoc(programme: Programme, o: Origin = originOf('file')): Y.Doc {

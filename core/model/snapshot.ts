@@ -5,10 +5,10 @@
  */
 import * as Y from 'yjs';
 import { readRichText } from '../richtext/read';
-import { getDocumentId, itemsMap, kindOf, placementOf, type ItemMap } from './doc';
+import { getDocumentId, itemsMap, knownKindOf, placementOf, type ItemMap } from './doc';
 import { ModelError } from './errors';
 import type { ItemId } from './ids';
-import { isItemKind, type ItemKind, type ItemScalars } from './kinds';
+import type { ItemKind, ItemScalars } from './kinds';
 import { readScalars } from './scalars';
 import { getMeta } from './meta';
 import { compareOrdered } from './order';
@@ -41,9 +41,9 @@ class ItemIndex {
 
   constructor(doc: Y.Doc) {
     itemsMap(doc).forEach((map, id) => {
-      const kind = kindOf(map);
+      const kind = knownKindOf(map);
       const pos = placementOf(map);
-      if (!pos || !isItemKind(kind)) return;
+      if (!pos || !kind) return;
       const list = this.children.get(pos.parent) ?? [];
       list.push({ id: id as ItemId, kind, map, order: pos.order });
       this.children.set(pos.parent, list);
