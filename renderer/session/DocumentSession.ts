@@ -49,6 +49,8 @@ export class DocumentSession {
   private readonly gates = new Set<SaveGate>();
   private readonly saveListeners = new Set<() => void>();
   private readonly networkListeners = new Set<() => void>();
+  private readOnly = false;
+  private readonly readOnlyListeners = new Set<() => void>();
 
   constructor(
     readonly id: string,
@@ -118,6 +120,24 @@ export class DocumentSession {
   subscribeNetwork = (l: () => void) => {
     this.networkListeners.add(l);
     return () => this.networkListeners.delete(l);
+  };
+
+  /**
+   * Make the open document read-only in this app (a workshop viewer or commenter) or editable
+   * again. Every editing surface follows it live: Lexical fields stop being editable (text stays
+   * selectable), structure, table and settings controls are disabled, undo/redo and imports are
+   * refused. Called by the workshop client (renderer/workshop) from the participant's role.
+   */
+  setReadOnly(readOnly: boolean): void {
+    if (readOnly === this.readOnly) return;
+    this.readOnly = readOnly;
+    for (const l of [...this.readOnlyListeners]) l();
+  }
+  isReadOnly = (): boolean => this.readOnly;
+  /** Subscribe to read-only changes; returns an unsubscribe function. */
+  subscribeReadOnly = (l: () => void) => {
+    this.readOnlyListeners.add(l);
+    return () => this.readOnlyListeners.delete(l);
   };
 
   /**

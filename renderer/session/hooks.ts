@@ -52,3 +52,9 @@ export function useUndoState(): { canUndo: boolean; canRedo: boolean } {
   useSyncExternalStore(session.subscribeUndo, session.getUndoVersion);
   return { canUndo: session.canUndo(), canRedo: session.canRedo() };
 }
+
+/** Whether the open document is read-only here (a workshop viewer or commenter). */
+export function useReadOnly(): boolean {
+  const session = useSession();
+  return useSyncExternalStore(session.subscribeReadOnly, session.isReadOnly);
+}
