@@ -19,6 +19,7 @@ import {
 } from '../../core';
 import type { Platform, SaveState, StoredDocument } from '../platform/types';
 import { DocStore } from './DocStore';
+import { ReadOnlyGuard } from './readOnlyGuard';
 
 /** Whether the document is connected to a workshop server (renderer/collab sets it). */
 export type NetworkState = 'local' | 'connecting' | 'connected' | 'offline';
@@ -27,6 +28,14 @@ export type NetworkState = 'local' | 'connecting' | 'connected' | 'offline';
 export interface SaveGate {
   state(): SaveState;
   subscribe(listener: () => void): () => void;
+}
+
+/** Why a document is read-only here: the participant's workshop role. */
+export type ReadOnlyReason = 'viewer' | 'commenter';
+
+/** Thrown by {@link DocumentSession.structural} while the document is read-only. */
+export class ReadOnlyError extends Error {
+  override readonly name = 'ReadOnlyError';
 }
 
 const SAVE_RANK: Record<SaveState, number> = { saved: 0, saving: 1, offline: 2, unsaved: 3 };
@@ -49,8 +58,10 @@ export class DocumentSession {
   private readonly gates = new Set<SaveGate>();
   private readonly saveListeners = new Set<() => void>();
   private readonly networkListeners = new Set<() => void>();
-  private readOnly = false;
+  private readOnly: ReadOnlyReason | null = null;
   private readonly readOnlyListeners = new Set<() => void>();
+  private readonly refusedListeners = new Set<() => void>();
+  private readonly guard: ReadOnlyGuard;
 
   constructor(
     readonly id: string,
@@ -64,13 +75,15 @@ export class DocumentSession {
     this.undoManager = new Y.UndoManager(undoScope(doc), {
       trackedOrigins: new Set<unknown>([origin('local')]),
       captureTimeout: 600,
+      // A write that slips through while read-only is reverted by the guard; it must not also
+      // become an undo step (undoing it later would restore deleted content a second time).
+      captureTransaction: () => this.readOnly === null,
     });
-    const bump = () => {
-      this.undoVersion++;
-      for (const l of this.undoListeners) l();
-    };
+    this.guard = new ReadOnlyGuard(doc, this.isReadOnly, () =>
+      this.refusedListeners.forEach((l) => l()),
+    );
     for (const ev of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const)
-      this.undoManager.on(ev, bump);
+      this.undoManager.on(ev, this.bumpUndo);
     this.awareness = new Awareness(doc);
     const noop = () => undefined;
     this.provider = {
@@ -83,17 +96,24 @@ export class DocumentSession {
     };
   }
 
-  /** Undo the last own edit (text or structure). */
+  /** Undo the last own edit (text or structure); does nothing while read-only. */
   undo(): void {
-    this.undoManager.undo();
+    if (!this.readOnly) this.undoManager.undo();
   }
 
+  /** Redo; does nothing while read-only. */
   redo(): void {
-    this.undoManager.redo();
+    if (!this.readOnly) this.undoManager.redo();
   }
 
-  /** Run a structural edit as its own undo step. */
+  /**
+   * Run a structural edit as its own undo step.
+   *
+   * @throws {@link ReadOnlyError} while the document is read-only (the UI offers no structural
+   * edit then; a caller that still tries is a bug, and must not write).
+   */
   structural<T>(fn: () => T): T {
+    if (this.readOnly) throw new ReadOnlyError('The document is read-only.');
     this.undoManager.stopCapturing();
     try {
       return fn();
@@ -102,9 +122,13 @@ export class DocumentSession {
     }
   }
 
-  canUndo = () => this.undoManager.canUndo();
-  canRedo = () => this.undoManager.canRedo();
+  canUndo = () => !this.readOnly && this.undoManager.canUndo();
+  canRedo = () => !this.readOnly && this.undoManager.canRedo();
   getUndoVersion = () => this.undoVersion;
+  private readonly bumpUndo = () => {
+    this.undoVersion++;
+    for (const l of this.undoListeners) l();
+  };
   subscribeUndo = (l: () => void) => {
     this.undoListeners.add(l);
     return () => this.undoListeners.delete(l);
@@ -125,19 +149,35 @@ export class DocumentSession {
   /**
    * Make the open document read-only in this app (a workshop viewer or commenter) or editable
    * again. Every editing surface follows it live: Lexical fields stop being editable (text stays
-   * selectable), structure, table and settings controls are disabled, undo/redo and imports are
-   * refused. Called by the workshop client (renderer/workshop) from the participant's role.
+   * selectable and copyable), structure, table and settings controls are disabled or hidden,
+   * undo/redo and {@link structural} are refused, and a banner says why. A local write that
+   * still reaches the Y.Doc while read-only is reverted at once (see `readOnlyGuard.ts`).
+   * Called by the workshop client from the participant's role.
+   *
+   * @param reason - which role makes it read-only; only changes the wording of the banner.
    */
-  setReadOnly(readOnly: boolean): void {
-    if (readOnly === this.readOnly) return;
-    this.readOnly = readOnly;
+  setReadOnly(readOnly: boolean, reason: ReadOnlyReason = 'viewer'): void {
+    const next = readOnly ? reason : null;
+    if (next === this.readOnly) return;
+    this.readOnly = next;
+    // Undo availability depends on it: the toolbar's buttons follow.
+    this.bumpUndo();
     for (const l of [...this.readOnlyListeners]) l();
   }
-  isReadOnly = (): boolean => this.readOnly;
+  isReadOnly = (): boolean => this.readOnly !== null;
+  /** The role that makes the document read-only, or null when it is editable. */
+  readOnlyReason = (): ReadOnlyReason | null => this.readOnly;
   /** Subscribe to read-only changes; returns an unsubscribe function. */
   subscribeReadOnly = (l: () => void) => {
     this.readOnlyListeners.add(l);
     return () => this.readOnlyListeners.delete(l);
+  };
+  /** How many local writes were reverted because the document was read-only. */
+  refusedWrites = (): number => this.guard.refused;
+  /** Called after a local write was reverted because the document was read-only. */
+  subscribeRefusedWrites = (l: () => void) => {
+    this.refusedListeners.add(l);
+    return () => this.refusedListeners.delete(l);
   };
 
   /**
@@ -173,6 +213,7 @@ export class DocumentSession {
 
   async close(): Promise<void> {
     this.store.destroy();
+    this.guard.destroy();
     this.undoManager.destroy();
     this.awareness.destroy();
     await this.stored.close();

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { ItemId, ItemKind, ItemView, Meta } from '../../core';
 import type { SaveState } from '../platform/types';
-import type { DocumentSession, NetworkState } from './DocumentSession';
+import type { DocumentSession, NetworkState, ReadOnlyReason } from './DocumentSession';
 
 export const SessionContext = createContext<DocumentSession | null>(null);
 
@@ -57,4 +57,10 @@ export function useUndoState(): { canUndo: boolean; canRedo: boolean } {
 export function useReadOnly(): boolean {
   const session = useSession();
   return useSyncExternalStore(session.subscribeReadOnly, session.isReadOnly);
+}
+
+/** The workshop role that makes the document read-only, or null when it is editable. */
+export function useReadOnlyReason(): ReadOnlyReason | null {
+  const session = useSession();
+  return useSyncExternalStore(session.subscribeReadOnly, session.readOnlyReason);
 }
