@@ -21,3 +21,11 @@ export {
 export { makeJoinLink, parseJoinLink, webSocketUrlOf, type JoinInfo } from './joinLink';
 export { SavedTracker } from './savedTracker';
 export { decodeStoredNotice, encodeStoredNotice, STORED_NOTICE } from './protocol';
+export {
+  formatInviteCode,
+  normalizeInviteCode,
+  inviteCodeFromBytes,
+  INVITE_ALPHABET,
+  INVITE_CODE_LENGTH,
+  INVITE_CODE_BYTES,
+} from './inviteCode';

@@ -4,6 +4,7 @@
  */
 import type { GateLimits } from './guard/socketGate';
 import { DEFAULT_GATE_LIMITS } from './guard/socketGate';
+import { DEFAULT_API_LIMITS, type ApiLimits } from './http/rateLimit';
 
 export interface SyncServerOptions {
   /** Address to bind (default 127.0.0.1; 0.0.0.0 to host a workshop on the local network). */
@@ -33,6 +34,11 @@ export interface SyncServerOptions {
   maxConnections?: number;
   /** Frame rate and pre-auth limits per socket. */
   limits?: Partial<GateLimits>;
+  /**
+   * Limits of the workshop HTTP API: body size (4 KiB), failed invite codes per client address
+   * (10) and join requests in total (200) per window (60 s).
+   */
+  api?: Partial<ApiLimits>;
   /** How often to re-check live connections' tokens (default 1000 ms). */
   tokenSweepMs?: number;
   /** Hocuspocus store debounce for PostgreSQL (default 200 ms; max 1000 ms). */
@@ -53,4 +59,5 @@ export const DEFAULTS = {
   tokenSweepMs: 1000,
   storeDebounceMs: 200,
   limits: DEFAULT_GATE_LIMITS,
+  api: DEFAULT_API_LIMITS,
 } as const;

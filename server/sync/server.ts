@@ -21,14 +21,18 @@ import { BatchedBroadcast } from './batchedBroadcast';
 import { DEFAULTS, type SyncServerOptions } from './config';
 import { SocketGate } from './guard/socketGate';
 import { UpgradeGuard } from './guard/upgradeCheck';
+import { API_PREFIX, createApi } from './http/api';
 import { serveStatic } from './http/staticFiles';
 import { EmbeddedStorage } from './storage/embeddedStorage';
 import { PostgresStorage } from './storage/postgresStorage';
 import { StoredNotices } from './storage/storedNotices';
 import { FileTokenStore } from './tokens/fileStore';
+import { FileInviteStore } from './tokens/inviteFileStore';
+import { PostgresInviteStore } from './tokens/invitePostgresStore';
+import type { InviteStore } from './tokens/invites';
 import { PostgresTokenStore } from './tokens/postgresStore';
 import type { TokenStore } from './tokens/store';
-import { mintToken, type Role, type TokenRecord } from './tokens/token';
+import { mintToken, type MintOptions, type Role, type TokenRecord } from './tokens/token';
 
 export type { SyncServerOptions } from './config';
 
@@ -41,16 +45,25 @@ export interface SyncServer {
   readonly port: number;
   readonly hocuspocus: Hocuspocus;
   readonly tokens: TokenStore;
-  /** Mint a token; the secret text is returned once and never stored. */
+  /** The workshop's invite codes (hashes only). */
+  readonly invites: InviteStore;
+  /**
+   * Mint a token; the secret text is returned once and never stored. `{ host: true }` mints a
+   * host token (editor only), which may also manage the workshop through the HTTP API.
+   */
   mintToken(
     documentName: string,
     role: Role,
     lifetimeMs: number,
     label?: string,
+    options?: MintOptions,
   ): Promise<{ token: string; record: TokenRecord }>;
   /** Revoke one token and close its connections now. */
   revokeToken(tokenId: string): Promise<number>;
-  /** Revoke every token of a document and close all its connections: the workshop is over. */
+  /**
+   * Revoke every token and invite code of a document and close all its connections: the
+   * workshop is over. Returns how many tokens were revoked.
+   */
   endSession(documentName: string): Promise<number>;
   /** Authenticated connections (of one document when given). */
   connectionCount(documentName?: string): number;
@@ -66,12 +79,20 @@ export interface SyncServer {
 
 function makeStorage(options: SyncServerOptions, notices: StoredNotices, pool: pg.Pool | null) {
   if (pool) {
-    return { storage: new PostgresStorage(pool, notices), tokens: new PostgresTokenStore(pool) };
+    return {
+      storage: new PostgresStorage(pool, notices),
+      tokens: new PostgresTokenStore(pool),
+      invites: new PostgresInviteStore(pool),
+    };
   }
   if (!options.dataDir)
     throw new Error('The sync server needs a data directory (--data) or a PostgreSQL URL.');
   const dataDir = path.resolve(options.dataDir);
-  return { storage: new EmbeddedStorage(dataDir, notices), tokens: new FileTokenStore(dataDir) };
+  return {
+    storage: new EmbeddedStorage(dataDir, notices),
+    tokens: new FileTokenStore(dataDir),
+    invites: new FileInviteStore(dataDir),
+  };
 }
 
 function redisExtension(url: string, name: string | undefined): Redis {
@@ -102,11 +123,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     ? new pg.Pool({ connectionString: options.postgresUrl, max: 10 })
     : null;
   pool?.on('error', (error) => log(`[postgres] ${error.message}`));
-  const { storage, tokens } = makeStorage(options, notices, pool);
+  const { storage, tokens, invites } = makeStorage(options, notices, pool);
   if (storage instanceof PostgresStorage && tokens instanceof PostgresTokenStore) {
     await storage.prepare();
     await tokens.prepare();
   }
+  if (invites instanceof PostgresInviteStore) await invites.prepare();
   const access = new Access(tokens, notices, log);
   const extensions: Extension[] = [new BatchedBroadcast(), access, storage];
   const redis = options.redisUrl ? redisExtension(options.redisUrl, options.name) : null;
@@ -133,11 +155,49 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     maxPayload: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
   });
 
+  const mint = async (
+    documentName: string,
+    role: Role,
+    lifetimeMs: number,
+    label = '',
+    mintOptions: MintOptions = {},
+  ) => {
+    const minted = mintToken(documentName, role, lifetimeMs, label, Date.now(), mintOptions);
+    await tokens.add(minted.record);
+    return minted;
+  };
+  const revokeToken = async (tokenId: string) => {
+    const n = await tokens.revoke({ id: tokenId });
+    await access.sweep(true);
+    return n;
+  };
+  const endSession = async (documentName: string) => {
+    await invites.revoke({ documentName });
+    const n = await tokens.revoke({ documentName });
+    await access.sweep(true);
+    return n;
+  };
+  const api = createApi({
+    tokens,
+    invites,
+    limits: { ...DEFAULTS.api, ...options.api },
+    allowedOrigins: options.allowedOrigins ?? [],
+    liveTokens: (documentName) => access.liveTokens(documentName),
+    mintToken: mint,
+    revokeToken,
+    endSession,
+    log,
+  });
+
   const http: HttpServer = createServer((request, response) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
     if (!guard.isAllowedHost(request.headers.host)) {
       response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Unknown host');
+      return;
+    }
+    if (request.url?.startsWith(API_PREFIX)) {
+      api(request, response);
       return;
     }
     if (request.url === '/healthz') {
@@ -221,21 +281,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     port: address.port,
     hocuspocus,
     tokens,
-    async mintToken(documentName, role, lifetimeMs, label = '') {
-      const minted = mintToken(documentName, role, lifetimeMs, label);
-      await tokens.add(minted.record);
-      return minted;
-    },
-    async revokeToken(tokenId) {
-      const n = await tokens.revoke({ id: tokenId });
-      await access.sweep(true);
-      return n;
-    },
-    async endSession(documentName) {
-      const n = await tokens.revoke({ documentName });
-      await access.sweep(true);
-      return n;
-    },
+    invites,
+    mintToken: mint,
+    revokeToken,
+    endSession,
     connectionCount: (documentName) => access.count(documentName),
     async participants(documentName) {
       const records = await Promise.all(
@@ -269,6 +318,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         }
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await tokens.close();
+        await invites.close();
         await pool?.end();
       })();
       return closed;

@@ -1,6 +1,7 @@
 /**
  * Token records in PostgreSQL, shared by every instance of a scale-out deployment. Same
- * contract as {@link FileTokenStore}: hashes only.
+ * contract as {@link FileTokenStore}: hashes only. `prepare` creates the table, and adds the
+ * `host` column to a table made before host tokens existed (existing rows read as non-host).
  */
 import type pg from 'pg';
 import type { TokenStore } from './store';
@@ -17,7 +18,8 @@ CREATE TABLE IF NOT EXISTS linjaus_tokens (
   revoked_at bigint,
   label text NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS linjaus_tokens_document ON linjaus_tokens (document_name)`;
+CREATE INDEX IF NOT EXISTS linjaus_tokens_document ON linjaus_tokens (document_name);
+ALTER TABLE linjaus_tokens ADD COLUMN IF NOT EXISTS host boolean NOT NULL DEFAULT false`;
 
 interface Row {
   id: string;
@@ -28,6 +30,7 @@ interface Row {
   expires_at: string;
   revoked_at: string | null;
   label: string;
+  host: boolean;
 }
 
 const toRecord = (row: Row): TokenRecord => ({
@@ -39,6 +42,7 @@ const toRecord = (row: Row): TokenRecord => ({
   expiresAt: Number(row.expires_at),
   revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
   label: row.label,
+  host: row.host,
 });
 
 export class PostgresTokenStore implements TokenStore {
@@ -55,9 +59,19 @@ export class PostgresTokenStore implements TokenStore {
 
   async add(r: TokenRecord): Promise<void> {
     await this.pool.query(
-      `INSERT INTO linjaus_tokens (id, document_name, role, hash, created_at, expires_at, revoked_at, label)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [r.id, r.documentName, r.role, r.hash, r.createdAt, r.expiresAt, r.revokedAt, r.label],
+      `INSERT INTO linjaus_tokens (id, document_name, role, hash, created_at, expires_at, revoked_at, label, host)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        r.id,
+        r.documentName,
+        r.role,
+        r.hash,
+        r.createdAt,
+        r.expiresAt,
+        r.revokedAt,
+        r.label,
+        r.host,
+      ],
     );
   }
 

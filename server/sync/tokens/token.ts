@@ -23,6 +23,17 @@ export interface TokenRecord {
   readonly revokedAt: number | null;
   /** Free text for the host's participant list, e.g. a name; never the secret. */
   readonly label: string;
+  /**
+   * A host token: an editor token that may also manage the document's workshop (invite codes,
+   * participant list, revoke, end). False for every record written before hosts existed.
+   */
+  readonly host: boolean;
+}
+
+/** Options of {@link mintToken}. */
+export interface MintOptions {
+  /** Mint a host token (see {@link TokenRecord.host}); only editors can be hosts. */
+  readonly host?: boolean;
 }
 
 /** A freshly minted token: the record to store and the secret text to hand out once. */
@@ -38,14 +49,17 @@ const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const hashSecret = (secret: string): string =>
   createHash('sha256').update(secret).digest('hex');
 
-/** Mint a token for `documentName`. */
+/** Mint a token for `documentName`. Throws when a host token is asked for a role other than editor. */
 export function mintToken(
   documentName: string,
   role: Role,
   lifetimeMs: number,
   label = '',
   now = Date.now(),
+  options: MintOptions = {},
 ): MintedToken {
+  const host = options.host === true;
+  if (host && role !== 'editor') throw new Error('A host token must have the editor role.');
   const id = randomBytes(12).toString('base64url');
   const secret = randomBytes(32).toString('base64url');
   return {
@@ -59,6 +73,7 @@ export function mintToken(
       expiresAt: now + lifetimeMs,
       revokedAt: null,
       label,
+      host,
     },
   };
 }

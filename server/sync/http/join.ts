@@ -1,0 +1,95 @@
+/**
+ * `POST /api/v1/join` — redeem an invite code for a personal token. No authentication: the
+ * code is the secret, so guessing is limited (per client address: failed codes per window; for
+ * everyone: join requests per window) and every kind of bad code gets the same 404, so the
+ * answer tells nothing about whether a code existed. Never logs the code or the token.
+ */
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { normalizeInviteCode } from '../../../renderer/collab/inviteCode';
+import { hashInviteCode, isInviteLive } from '../tokens/invites';
+import type { ApiDeps } from './apiDeps';
+import { ApiError, readJson } from './apiIo';
+import { clientKey, WindowCounter } from './rateLimit';
+
+const joinBody = z.strictObject({
+  code: z.string().max(64),
+  name: z.string().max(1000),
+});
+
+/** Longest display name, in characters (code points). */
+export const MAX_NAME_LENGTH = 60;
+
+// Control characters, line/paragraph separators and bidirectional overrides: a name is shown
+// in other people's participant lists and carets, where these could hide or disguise text.
+const FORBIDDEN_IN_NAME = /[\p{Cc}\p{Zl}\p{Zp}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** The display name to use, or null when `raw` is not acceptable (1–60 characters, no controls). */
+export function displayName(raw: string): string | null {
+  const name = raw.normalize('NFC').trim();
+  const length = [...name].length;
+  if (length < 1 || length > MAX_NAME_LENGTH || FORBIDDEN_IN_NAME.test(name)) return null;
+  return name;
+}
+
+export class JoinEndpoint {
+  private readonly failures: WindowCounter;
+  private readonly all: WindowCounter;
+
+  constructor(private readonly deps: ApiDeps) {
+    const { joinFailuresPerIp, joinsPerWindow, windowMs } = deps.limits;
+    this.failures = new WindowCounter(joinFailuresPerIp, windowMs);
+    this.all = new WindowCounter(joinsPerWindow, windowMs, 1);
+  }
+
+  async handle(request: IncomingMessage) {
+    const client = clientKey(request.socket.remoteAddress);
+    const wait = Math.max(this.all.retryAfterMs('*'), this.failures.retryAfterMs(client));
+    if (wait > 0) {
+      request.resume();
+      this.deps.log(`[api] join from ${client} refused: rate limit`);
+      throw new ApiError(429, 'rate-limit', 'Too many join attempts; try again later.', {
+        'Retry-After': String(Math.ceil(wait / 1000)),
+      });
+    }
+    this.all.hit('*');
+    const body = await readJson(request, this.deps.limits.maxBodyBytes, joinBody);
+    const name = displayName(body.name);
+    if (name === null)
+      throw new ApiError(
+        400,
+        'name',
+        `Give a name of 1 to ${MAX_NAME_LENGTH} characters without control characters.`,
+      );
+    const code = normalizeInviteCode(body.code);
+    if (code === null)
+      throw new ApiError(400, 'code', 'An invite code has 8 letters and digits, e.g. K7M4-QX2P.');
+    const now = Date.now();
+    const invite = await this.deps.invites.findByHash(hashInviteCode(code));
+    if (!invite || !isInviteLive(invite, now)) {
+      this.failures.hit(client);
+      this.deps.log(`[api] join from ${client} refused: unknown, expired or ended code`);
+      throw new ApiError(404, 'unknown-code', 'No workshop has this code (or it has ended).');
+    }
+    const { token, record } = await this.deps.mintToken(
+      invite.documentName,
+      invite.role,
+      invite.expiresAt - now,
+      name,
+    );
+    this.deps.log(
+      `[api] token ${record.id} joined ${invite.documentName} as ${record.role} through invite ${invite.id}`,
+    );
+    return {
+      status: 200,
+      body: {
+        documentId: invite.documentName,
+        token,
+        tokenId: record.id,
+        role: record.role,
+        name,
+        expiresAt: record.expiresAt,
+      },
+    };
+  }
+}
