@@ -17,6 +17,7 @@ import type {
 } from '@hocuspocus/server';
 import { isIdLike } from '../../core';
 import { REVOKED_NOTICE, STORED_QUERY, statelessKind } from '../../renderer/collab/protocol';
+import type { GateSession } from './guard/awarenessPolicy';
 import { CLOSE, type SocketGate } from './guard/socketGate';
 import type { StoredNotices } from './storage/storedNotices';
 import type { TokenStore } from './tokens/store';
@@ -25,6 +26,8 @@ import { checkToken, isLive, parseToken, type Role } from './tokens/token';
 /** The context Linjaus adds to every Hocuspocus connection. */
 export interface AccessContext {
   gate?: SocketGate;
+  /** This connection's session in its socket's gate (awareness binding). */
+  session?: GateSession;
   role?: Role;
   tokenId?: string;
   expiresAt?: number;
@@ -77,11 +80,19 @@ export class Access implements Extension {
           : 'invalid-token';
       return deny(shown, `token ${presented.id} (${result.reason})`);
     }
-    const { role } = result.record;
+    const { role, label } = result.record;
     connectionConfig.readOnly = role !== 'editor';
-    (context as AccessContext).gate?.markAuthenticated(documentName);
+    const session = (context as AccessContext).gate?.markAuthenticated(documentName, {
+      label,
+      tokenId: presented.id,
+    });
     this.log(`[access] token ${presented.id} opened ${documentName} as ${role}`);
-    return { role, tokenId: presented.id, expiresAt: result.record.expiresAt };
+    return {
+      role,
+      tokenId: presented.id,
+      expiresAt: result.record.expiresAt,
+      ...(session ? { session } : {}),
+    };
   }
 
   async connected({ connection, documentName, context }: connectedPayload): Promise<void> {
@@ -94,7 +105,9 @@ export class Access implements Extension {
     if (this.live.has(entry) && (!record || !isLive(record))) this.close(entry, 'revoked');
   }
 
-  async onDisconnect({ socketId, documentName }: onDisconnectPayload): Promise<void> {
+  async onDisconnect({ socketId, documentName, context }: onDisconnectPayload): Promise<void> {
+    const { gate, session } = context as AccessContext;
+    if (gate && session) gate.endSession(session);
     for (const entry of this.live) {
       if (entry.connection.socketId === socketId && entry.documentName === documentName)
         this.live.delete(entry);

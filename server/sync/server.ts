@@ -21,6 +21,7 @@ import { BatchedBroadcast } from './batchedBroadcast';
 import { DEFAULTS, type SyncServerOptions } from './config';
 import { SocketGate } from './guard/socketGate';
 import { UpgradeGuard } from './guard/upgradeCheck';
+import { Integrity } from './integrity/integrity';
 import { API_PREFIX, createApi } from './http/api';
 import { serveStatic } from './http/staticFiles';
 import { EmbeddedStorage } from './storage/embeddedStorage';
@@ -130,7 +131,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   }
   if (invites instanceof PostgresInviteStore) await invites.prepare();
   const access = new Access(tokens, notices, log);
-  const extensions: Extension[] = [new BatchedBroadcast(), access, storage];
+  const integrity = new Integrity(log);
+  const extensions: Extension[] = [new BatchedBroadcast(), access, integrity, storage];
   const redis = options.redisUrl ? redisExtension(options.redisUrl, options.name) : null;
   if (redis) extensions.push(redis);
   const debounce = Math.min(options.storeDebounceMs ?? DEFAULTS.storeDebounceMs, 1000);
@@ -232,7 +234,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
     const release = guard.admit(request);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const gate = new SocketGate(limits);
+      const gate = new SocketGate(limits, integrity.awareness);
       gate.install(ws);
       ws.on('error', (error) => log(`[ws] ${error.message}`));
       ws.once('close', () => {

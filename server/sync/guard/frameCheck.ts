@@ -5,6 +5,7 @@
  * queue unparsable pre-auth frames forever or throw deep inside a handler.
  */
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /** Hocuspocus message types (`@hocuspocus/server` MessageType), as sent by clients. */
@@ -19,12 +20,23 @@ export const enum FrameType {
   Close = 7,
 }
 
+/** One entry of an awareness update: a client's state (null: the client left) and its clock. */
+export interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  /** The state as sent (JSON text), passed on unchanged. */
+  readonly json: string;
+  readonly state: unknown;
+}
+
 /** What a valid frame is. */
 export interface FrameInfo {
   readonly documentName: string;
   readonly type: FrameType;
   /** Sync sub-type: 0 step 1, 1 step 2, 2 update. */
   readonly syncType?: number;
+  /** Awareness frames: the entries. */
+  readonly awareness?: readonly AwarenessEntry[];
 }
 
 export interface FrameLimits {
@@ -36,22 +48,31 @@ export interface FrameLimits {
 
 export const DEFAULT_FRAME_LIMITS: FrameLimits = { maxAwarenessState: 8192, maxStateless: 4096 };
 
+/**
+ * Entries one awareness frame may carry. Providers relay every awareness change they receive
+ * (other participants' states included) back to the server, so a frame may hold one entry per
+ * participant; the frame size cap bounds the total.
+ */
+const MAX_AWARENESS_ENTRIES = 1024;
+
 export class FrameError extends Error {}
 /** A well-formed frame of a type clients may not send. */
 export class ForbiddenFrame extends FrameError {}
 
-function checkAwareness(bytes: Uint8Array, limits: FrameLimits): void {
+function checkAwareness(bytes: Uint8Array, limits: FrameLimits): AwarenessEntry[] {
   const decoder = decoding.createDecoder(bytes);
   const count = decoding.readVarUint(decoder);
-  if (count > 16) throw new FrameError('too many awareness entries');
+  if (count > MAX_AWARENESS_ENTRIES) throw new FrameError('too many awareness entries');
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    const state = decoding.readVarString(decoder);
-    if (state.length > limits.maxAwarenessState) throw new FrameError('awareness state too large');
-    JSON.parse(state);
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const json = decoding.readVarString(decoder);
+    if (json.length > limits.maxAwarenessState) throw new FrameError('awareness state too large');
+    entries.push({ clientId, clock, json, state: JSON.parse(json) as unknown });
   }
   if (decoding.hasContent(decoder)) throw new FrameError('trailing bytes in awareness update');
+  return entries;
 }
 
 function checkSync(decoder: decoding.Decoder): number {
@@ -77,13 +98,14 @@ export function checkFrame(
     throw new FrameError('bad document name');
   const type = decoding.readVarUint(decoder) as FrameType;
   let syncType: number | undefined;
+  let awareness: AwarenessEntry[] | undefined;
   switch (type) {
     case FrameType.Sync:
     case FrameType.SyncReply:
       syncType = checkSync(decoder);
       break;
     case FrameType.Awareness:
-      checkAwareness(decoding.readVarUint8Array(decoder), limits);
+      awareness = checkAwareness(decoding.readVarUint8Array(decoder), limits);
       break;
     case FrameType.Auth: {
       const authType = decoding.readVarUint(decoder);
@@ -104,5 +126,40 @@ export function checkFrame(
       throw new ForbiddenFrame(`message type ${String(type)} is not accepted from clients`);
   }
   if (decoding.hasContent(decoder)) throw new FrameError('trailing bytes');
-  return syncType === undefined ? { documentName, type } : { documentName, type, syncType };
+  if (syncType !== undefined) return { documentName, type, syncType };
+  if (awareness !== undefined) return { documentName, type, awareness };
+  return { documentName, type };
+}
+
+/** An awareness frame for `documentName` carrying `entries` (as {@link checkFrame} read them). */
+export function awarenessFrame(
+  documentName: string,
+  entries: readonly AwarenessEntry[],
+): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(inner, entry.clientId);
+    encoding.writeVarUint(inner, entry.clock);
+    encoding.writeVarString(inner, entry.json);
+  }
+  const outer = encoding.createEncoder();
+  encoding.writeVarString(outer, documentName);
+  encoding.writeVarUint(outer, FrameType.Awareness);
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(outer);
+}
+
+/**
+ * The Yjs update in a sync step 2 or update frame (a frame {@link checkFrame} accepted), or null
+ * for every other frame.
+ */
+export function syncUpdateOf(data: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(data);
+  decoding.readVarString(decoder);
+  const type = decoding.readVarUint(decoder);
+  if (type !== FrameType.Sync && type !== FrameType.SyncReply) return null;
+  const syncType = decoding.readVarUint(decoder);
+  if (syncType !== 1 && syncType !== 2) return null;
+  return decoding.readVarUint8Array(decoder);
 }
