@@ -1,7 +1,7 @@
 /** The responsible party, schedule, status and cost of an action. */
 import { ActionStatus, type ItemId } from '../../core';
 import { useI18n } from '../i18n/I18n';
-import { useItem, useSession } from '../session/hooks';
+import { useItem, useReadOnly, useSession } from '../session/hooks';
 import { updateItem } from '../../core';
 import { BoundDate, BoundNumber, BoundText } from './fields';
 import { useId } from 'react';
@@ -11,6 +11,7 @@ export function ActionDetails({ id }: { id: ItemId }) {
   const session = useSession();
   const { t } = useI18n();
   const statusId = useId();
+  const readOnly = useReadOnly();
   if (!item) return null;
   return (
     <div className="action-details">
@@ -31,6 +32,7 @@ export function ActionDetails({ id }: { id: ItemId }) {
           id={statusId}
           className="input"
           value={item.fields.status}
+          disabled={readOnly}
           onChange={(e) =>
             updateItem(session.doc, id, 'action', { status: ActionStatus.parse(e.target.value) })
           }

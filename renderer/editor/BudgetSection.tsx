@@ -3,7 +3,7 @@ import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { addItem, budgetAmounts, setBudgetAmount, ModelError, type ItemId } from '../../core';
 import { Icon } from '../app/Icon';
 import { parseLocaleNumber, useI18n } from '../i18n/I18n';
-import { useChildren, useMeta, useSession } from '../session/hooks';
+import { useChildren, useMeta, useReadOnly, useSession } from '../session/hooks';
 import { BoundText, ValidatedInput } from './fields';
 import { Funders } from './Funders';
 import { ItemActions } from './ItemActions';
@@ -40,6 +40,7 @@ export function BudgetSection({ section }: { section: ItemId }) {
   const amounts = useAmounts(lines);
   const [extraYears, setExtraYears] = useState<string[]>([]);
   const meta = useMeta();
+  const readOnly = useReadOnly();
   const years = [
     ...new Set([
       ...periodYears(meta.periodStart, meta.periodEnd),
@@ -75,9 +76,11 @@ export function BudgetSection({ section }: { section: ItemId }) {
               <th scope="col" className="num">
                 {t('total')}
               </th>
-              <th scope="col">
-                <span className="sr-only">{t('more')}</span>
-              </th>
+              {!readOnly && (
+                <th scope="col">
+                  <span className="sr-only">{t('more')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -128,9 +131,11 @@ export function BudgetSection({ section }: { section: ItemId }) {
                 <td className="num total-cell" data-total-row={id}>
                   {formatMoney(rowTotal(id))}
                 </td>
-                <td className="w-actions">
-                  <ItemActions id={id} name={t('budgetLine')} />
-                </td>
+                {!readOnly && (
+                  <td className="w-actions">
+                    <ItemActions id={id} name={t('budgetLine')} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -145,19 +150,21 @@ export function BudgetSection({ section }: { section: ItemId }) {
               <td className="num total-cell grand-total" data-testid="budget-total">
                 {formatMoney(grand)}
               </td>
-              <td />
+              {!readOnly && <td />}
             </tr>
           </tfoot>
         </table>
       </div>
-      <div className="row-buttons">
-        <button type="button" className="btn btn-add" onClick={addLine}>
-          <Icon name="plus" /> {t('addLevel', { level: t('budgetLine') })}
-        </button>
-        <button type="button" className="btn btn-add btn-add-quiet" onClick={addYear}>
-          <Icon name="plus" /> {t('addYear')}
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="row-buttons">
+          <button type="button" className="btn btn-add" onClick={addLine}>
+            <Icon name="plus" /> {t('addLevel', { level: t('budgetLine') })}
+          </button>
+          <button type="button" className="btn btn-add btn-add-quiet" onClick={addYear}>
+            <Icon name="plus" /> {t('addYear')}
+          </button>
+        </div>
+      )}
       <h3 className="subhead">{t('funders')}</h3>
       <Funders section={section} funders={funders} grand={grand} />
     </div>

@@ -11,9 +11,10 @@ import { FindPanel } from '../find/FindPanel';
 import { useI18n } from '../i18n/I18n';
 import { Outline } from '../outline/Outline';
 import { currentPlatform } from '../platform/current';
-import { useMeta, useSession, useUndoState } from '../session/hooks';
+import { useMeta, useReadOnly, useSession, useUndoState } from '../session/hooks';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { DocumentView } from './DocumentView';
+import { ReadOnlyBanner } from './ReadOnlyNotice';
 import { StatusLine } from './StatusLine';
 import { useEditorShortcuts } from './useEditorShortcuts';
 import { WorkshopButton } from '../workshop';
@@ -25,6 +26,7 @@ export function EditorLayout() {
   const meta = useMeta();
   const { t } = useI18n();
   const { canUndo, canRedo } = useUndoState();
+  const readOnly = useReadOnly();
   const [panel, setPanel] = useState<Panel>('none');
   const [exporting, setExporting] = useState(false);
   useEditorShortcuts({ onFind: () => setPanel('find') });
@@ -75,7 +77,9 @@ export function EditorLayout() {
 
   const toggle = (p: Panel) => setPanel((cur) => (cur === p ? 'none' : p));
   return (
-    <div className={`editor ${panel !== 'none' ? 'has-panel' : ''}`}>
+    <div
+      className={`editor ${panel !== 'none' ? 'has-panel' : ''} ${readOnly ? 'is-readonly' : ''}`}
+    >
       <a className="skip-link" href="#doc-main">
         {t('skipToContent')}
       </a>
@@ -146,6 +150,7 @@ export function EditorLayout() {
           <LanguageSwitch />
         </div>
       </header>
+      <ReadOnlyBanner />
       <div className="workspace">
         <Outline />
         <main className="doc-scroll" id="doc-main" tabIndex={-1}>

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { addItem, type ItemId } from '../../core';
 import { Icon } from '../app/Icon';
 import { useI18n } from '../i18n/I18n';
-import { useSession } from '../session/hooks';
+import { useReadOnly, useSession } from '../session/hooks';
 import { BoundNumber, BoundText } from './fields';
 import { ItemActions } from './ItemActions';
 import { focusSoon } from './labels';
@@ -19,6 +19,7 @@ export function Funders({
 }) {
   const session = useSession();
   const { t, formatMoney, formatNumber } = useI18n();
+  const readOnly = useReadOnly();
   // A string snapshot: stable between changes, so useSyncExternalStore does not loop.
   const shares = useSyncExternalStore(session.store.subscribeAny, () =>
     funders.map((id) => session.store.item(id, 'funder')?.fields.share ?? 0).join(','),
@@ -40,9 +41,11 @@ export function Funders({
                 <th scope="col" className="num">
                   {t('total')}
                 </th>
-                <th scope="col">
-                  <span className="sr-only">{t('more')}</span>
-                </th>
+                {!readOnly && (
+                  <th scope="col">
+                    <span className="sr-only">{t('more')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -57,9 +60,11 @@ export function Funders({
                   <td className="num total-cell">
                     {formatMoney((grand * (values[i] ?? 0)) / 100)}
                   </td>
-                  <td className="w-actions">
-                    <ItemActions id={id} name={t('funder')} />
-                  </td>
+                  {!readOnly && (
+                    <td className="w-actions">
+                      <ItemActions id={id} name={t('funder')} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -70,22 +75,24 @@ export function Funders({
                   {formatNumber(total, { maximumFractionDigits: 2 })} %
                 </td>
                 <td className="num total-cell">{formatMoney((grand * total) / 100)}</td>
-                <td />
+                {!readOnly && <td />}
               </tr>
             </tfoot>
           </table>
         </div>
       )}
-      <button
-        type="button"
-        className="btn btn-add btn-add-quiet"
-        onClick={() => {
-          const id = session.structural(() => addItem(session.doc, 'funder', section));
-          focusSoon(`[data-bound="${id}.name"]`);
-        }}
-      >
-        <Icon name="plus" /> {t('addFunder')}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn btn-add btn-add-quiet"
+          onClick={() => {
+            const id = session.structural(() => addItem(session.doc, 'funder', section));
+            focusSoon(`[data-bound="${id}.name"]`);
+          }}
+        >
+          <Icon name="plus" /> {t('addFunder')}
+        </button>
+      )}
     </div>
   );
 }

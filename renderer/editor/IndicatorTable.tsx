@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { addItem, IndicatorDirection, updateItem, type ItemId } from '../../core';
 import { Icon } from '../app/Icon';
 import { useI18n } from '../i18n/I18n';
-import { useChildren, useItem, useSession } from '../session/hooks';
+import { useChildren, useItem, useReadOnly, useSession } from '../session/hooks';
 import { BoundNumber, BoundText } from './fields';
 import { ItemActions } from './ItemActions';
 import { focusSoon, useLevelName } from './labels';
@@ -13,6 +13,7 @@ const IndicatorRow = memo(function IndicatorRow({ id }: { id: ItemId }) {
   const session = useSession();
   const { t } = useI18n();
   const level = useLevelName();
+  const readOnly = useReadOnly();
   if (!item) return null;
   const name =
     item.fields.name || t('untitledItem', { level: level('indicator').toLocaleLowerCase() });
@@ -79,6 +80,7 @@ const IndicatorRow = memo(function IndicatorRow({ id }: { id: ItemId }) {
           className="input"
           aria-label={`${t('direction')}: ${name}`}
           value={item.fields.direction}
+          disabled={readOnly}
           onChange={(e) =>
             updateItem(session.doc, id, 'indicator', {
               direction: IndicatorDirection.parse(e.target.value),
@@ -98,9 +100,11 @@ const IndicatorRow = memo(function IndicatorRow({ id }: { id: ItemId }) {
           hideLabel
         />
       </td>
-      <td className="w-actions">
-        <ItemActions id={id} name={name} />
-      </td>
+      {!readOnly && (
+        <td className="w-actions">
+          <ItemActions id={id} name={name} />
+        </td>
+      )}
     </tr>
   );
 });
@@ -110,6 +114,7 @@ export function IndicatorTable({ parent, compact }: { parent: ItemId; compact?: 
   const session = useSession();
   const { t } = useI18n();
   const level = useLevelName();
+  const readOnly = useReadOnly();
   const add = () => {
     const id = session.structural(() => addItem(session.doc, 'indicator', parent));
     focusSoon(`[data-bound="${id}.name"]`);
@@ -134,9 +139,11 @@ export function IndicatorTable({ parent, compact }: { parent: ItemId; compact?: 
                 <th scope="col">{t('year')}</th>
                 <th scope="col">{t('direction')}</th>
                 <th scope="col">{t('source')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('more')}</span>
-                </th>
+                {!readOnly && (
+                  <th scope="col">
+                    <span className="sr-only">{t('more')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -148,9 +155,11 @@ export function IndicatorTable({ parent, compact }: { parent: ItemId; compact?: 
         </div>
       )}
       {!compact && ids.length === 0 && <p className="empty-note">{t('noIndicators')}</p>}
-      <button type="button" className="btn btn-add btn-add-quiet" onClick={add}>
-        <Icon name="plus" /> {t('addLevel', { level: level('indicator').toLocaleLowerCase() })}
-      </button>
+      {!readOnly && (
+        <button type="button" className="btn btn-add btn-add-quiet" onClick={add}>
+          <Icon name="plus" /> {t('addLevel', { level: level('indicator').toLocaleLowerCase() })}
+        </button>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { addItem, type ItemId } from '../../core';
 import { Icon } from '../app/Icon';
 import { useI18n } from '../i18n/I18n';
-import { useChildren, useItem, useSession } from '../session/hooks';
+import { useChildren, useItem, useReadOnly, useSession } from '../session/hooks';
 import { Field } from './Field';
 import { BoundDate, BoundText } from './fields';
 import { ItemActions } from './ItemActions';
@@ -47,22 +47,25 @@ const ScheduleEntryCard = memo(function ScheduleEntryCard({ id, n }: { id: ItemI
 export function ScheduleList({ section }: { section: ItemId }) {
   const ids = useChildren(section, 'scheduleEntry');
   const session = useSession();
+  const readOnly = useReadOnly();
   const { t } = useI18n();
   return (
     <div className="card-list">
       {ids.map((id, i) => (
         <ScheduleEntryCard key={id} id={id} n={i + 1} />
       ))}
-      <button
-        type="button"
-        className="btn btn-add"
-        onClick={() => {
-          const id = session.structural(() => addItem(session.doc, 'scheduleEntry', section));
-          focusSoon(`[data-bound="${id}.title"]`);
-        }}
-      >
-        <Icon name="plus" /> {t('addLevel', { level: t('scheduleEntry') })}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn btn-add"
+          onClick={() => {
+            const id = session.structural(() => addItem(session.doc, 'scheduleEntry', section));
+            focusSoon(`[data-bound="${id}.title"]`);
+          }}
+        >
+          <Icon name="plus" /> {t('addLevel', { level: t('scheduleEntry') })}
+        </button>
+      )}
     </div>
   );
 }
@@ -85,22 +88,25 @@ const ContactRow = memo(function ContactRow({ id }: { id: ItemId }) {
 export function ContactsList() {
   const ids = useChildren(null, 'contact');
   const session = useSession();
+  const readOnly = useReadOnly();
   const { t } = useI18n();
   return (
     <div className="contacts">
       {ids.map((id) => (
         <ContactRow key={id} id={id} />
       ))}
-      <button
-        type="button"
-        className="btn btn-add btn-add-quiet"
-        onClick={() => {
-          const id = session.structural(() => addItem(session.doc, 'contact', null));
-          focusSoon(`[data-bound="${id}.name"]`);
-        }}
-      >
-        <Icon name="plus" /> {t('addContact')}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn btn-add btn-add-quiet"
+          onClick={() => {
+            const id = session.structural(() => addItem(session.doc, 'contact', null));
+            focusSoon(`[data-bound="${id}.name"]`);
+          }}
+        >
+          <Icon name="plus" /> {t('addContact')}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** The status line: the truthful save state and the document's word count. */
 import { useI18n } from '../i18n/I18n';
-import { useNetworkState, useSaveState } from '../session/hooks';
+import { useNetworkState, useReadOnly, useSaveState } from '../session/hooks';
 import { useTotalWords } from './useWordCount';
 import { WorkshopStatus } from '../workshop';
 
@@ -8,6 +8,7 @@ export function StatusLine() {
   const state = useSaveState();
   const words = useTotalWords();
   const network = useNetworkState();
+  const readOnly = useReadOnly();
   const { t, formatNumber } = useI18n();
   const label = {
     saved: t('statusSaved'),
@@ -30,6 +31,12 @@ export function StatusLine() {
         <span className="save-state save-offline" data-network="offline">
           <span className="dot" aria-hidden="true" />
           {t('statusOffline')}
+        </span>
+      )}
+      {readOnly && (
+        <span className="save-state save-readonly" data-readonly-status>
+          <span className="dot" aria-hidden="true" />
+          {t('readOnlyStatus')}
         </span>
       )}
       <WorkshopStatus />

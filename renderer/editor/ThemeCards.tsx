@@ -3,7 +3,7 @@ import { memo, startTransition, useEffect, useState } from 'react';
 import { addItem, type ItemId } from '../../core';
 import { Icon } from '../app/Icon';
 import { useI18n } from '../i18n/I18n';
-import { useChildren, useItem, useSession } from '../session/hooks';
+import { useChildren, useItem, useReadOnly, useSession } from '../session/hooks';
 import { ActionDetails } from './ActionDetails';
 import { Field } from './Field';
 import { BoundText } from './fields';
@@ -23,6 +23,7 @@ function AddButton({
   const session = useSession();
   const { t } = useI18n();
   const name = useLevelName();
+  if (useReadOnly()) return null;
   return (
     <button
       type="button"
@@ -175,6 +176,7 @@ const FIRST_THEMES = 3;
 
 export function ThemesList({ section }: { section: ItemId }) {
   const themes = useChildren(section, 'theme');
+  const readOnly = useReadOnly();
   const { t } = useI18n();
   const [limit, setLimit] = useState(FIRST_THEMES);
   useEffect(() => {
@@ -186,7 +188,9 @@ export function ThemesList({ section }: { section: ItemId }) {
   }, [limit]);
   return (
     <div className="themes">
-      {themes.length === 0 && <p className="empty-note">{t('emptyThemes')}</p>}
+      {themes.length === 0 && (
+        <p className="empty-note">{t(readOnly ? 'emptyThemesReadOnly' : 'emptyThemes')}</p>
+      )}
       {themes.slice(0, limit).map((id, i) => (
         <ThemeCard key={id} id={id} n={i + 1} />
       ))}

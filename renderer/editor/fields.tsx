@@ -1,12 +1,13 @@
 /**
  * Form controls bound to one scalar field of an item. Text writes through on every keystroke
  * (each field is a last-writer-wins register); dates and numbers are validated as typed and
- * written only when valid, with the error shown next to the field.
+ * written only when valid, with the error shown next to the field. In a read-only document the
+ * inputs are `readOnly`: still focusable, selectable and copyable, but not editable.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { ModelError, updateItem, type ItemId, type ItemKind, type ItemScalars } from '../../core';
 import { parseLocaleNumber, useI18n } from '../i18n/I18n';
-import { useItem, useSession } from '../session/hooks';
+import { useItem, useReadOnly, useSession } from '../session/hooks';
 
 type StringKeys<K extends ItemKind> = {
   [F in keyof ItemScalars<K>]: ItemScalars<K>[F] extends string ? F : never;
@@ -15,6 +16,7 @@ type StringKeys<K extends ItemKind> = {
 function useWrite<K extends ItemKind>(id: ItemId, kind: K) {
   const session = useSession();
   return (patch: Partial<ItemScalars<K>>): string | null => {
+    if (session.isReadOnly()) return null;
     try {
       updateItem(session.doc, id, kind, patch);
       return null;
@@ -75,6 +77,7 @@ export function BoundText<K extends ItemKind>({
 }) {
   const item = useItem(id, kind);
   const write = useWrite(id, kind);
+  const readOnly = useReadOnly();
   const inputId = useId();
   const value = item ? String(item.fields[field] ?? '') : '';
   const input = (
@@ -85,7 +88,10 @@ export function BoundText<K extends ItemKind>({
       placeholder={placeholder}
       aria-label={hideLabel ? label : undefined}
       data-bound={`${id}.${String(field)}`}
-      onChange={(e) => write({ [field]: e.target.value } as Partial<ItemScalars<K>>)}
+      readOnly={readOnly}
+      onChange={(e) => {
+        if (!readOnly) write({ [field]: e.target.value } as Partial<ItemScalars<K>>);
+      }}
     />
   );
   if (hideLabel) return <div className={className}>{input}</div>;
@@ -121,12 +127,17 @@ export function ValidatedInput({
   align?: 'end';
 }) {
   const inputId = useId();
+  const readOnly = useReadOnly();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (draft === null) setError(null);
   }, [value, draft]);
+  useEffect(() => {
+    if (readOnly) setDraft(null);
+  }, [readOnly]);
   const onChange = (text: string) => {
+    if (readOnly) return;
     setDraft(text);
     const parsed = parse(text);
     if (!parsed.ok) {
@@ -140,7 +151,9 @@ export function ValidatedInput({
     <input
       id={inputId}
       className={`input ${align === 'end' ? 'num' : ''}`}
-      value={draft ?? value}
+      // A draft typed before the document became read-only is dropped: show what is stored.
+      value={readOnly ? value : (draft ?? value)}
+      readOnly={readOnly}
       inputMode={inputMode}
       placeholder={hint}
       title={hint}

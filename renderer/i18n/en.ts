@@ -36,6 +36,12 @@ export const en: Record<StringKey, string> = {
   statusSaving: 'Saving…',
   statusUnsaved: 'Unsaved changes',
   statusOffline: 'Offline',
+  readOnlyStatus: 'Read-only',
+  readOnly_viewer: 'Read-only — you have view access in this workshop',
+  readOnly_commenter:
+    'Read-only — you have comment access in this workshop; commenting is coming later',
+  readOnlyHint: 'You can read, find, copy text and export a PDF.',
+  readOnlyRefused: 'The change was not kept: the document is read-only.',
   words: '{count} words',
   add: 'Add',
   addLevel: 'Add {level}',
@@ -145,4 +151,6 @@ export const en: Record<StringKey, string> = {
   vision: 'Vision',
   targetState: 'Target state',
   emptyThemes: 'None yet. Add the first one.',
+  outlineHelpReadOnly: 'Arrow keys move, Enter shows the item.',
+  emptyThemesReadOnly: 'None yet.',
 };

@@ -37,6 +37,12 @@ export const fi = {
   statusSaving: 'Tallennetaan…',
   statusUnsaved: 'Tallentamattomia muutoksia',
   statusOffline: 'Ei yhteyttä',
+  readOnlyStatus: 'Vain luku',
+  readOnly_viewer: 'Vain luku — sinulla on katseluoikeus tässä työpajassa',
+  readOnly_commenter:
+    'Vain luku — sinulla on kommentointioikeus tässä työpajassa; kommentointi tulee käyttöön myöhemmin',
+  readOnlyHint: 'Voit lukea, etsiä, kopioida tekstiä ja viedä PDF:n.',
+  readOnlyRefused: 'Muutosta ei tallennettu: asiakirja on vain luku -tilassa.',
   words: '{count} sanaa',
   // Outline
   add: 'Lisää',
@@ -158,6 +164,8 @@ export const fi = {
   vision: 'Visio',
   targetState: 'Tavoitetila',
   emptyThemes: 'Ei vielä yhtään. Lisää ensimmäinen.',
+  outlineHelpReadOnly: 'Nuolinäppäimet liikkuvat, Enter näyttää kohdan.',
+  emptyThemesReadOnly: 'Ei vielä yhtään.',
 };
 
 export type StringKey = keyof typeof fi;

@@ -36,6 +36,12 @@ export const sv: Record<StringKey, string> = {
   statusSaving: 'Sparar…',
   statusUnsaved: 'Osparade ändringar',
   statusOffline: 'Ingen anslutning',
+  readOnlyStatus: 'Endast läsning',
+  readOnly_viewer: 'Endast läsning — du har visningsrätt i den här workshoppen',
+  readOnly_commenter:
+    'Endast läsning — du har kommentarsrätt i den här workshoppen; kommentarer kommer senare',
+  readOnlyHint: 'Du kan läsa, söka, kopiera text och exportera PDF.',
+  readOnlyRefused: 'Ändringen sparades inte: dokumentet är skrivskyddat.',
   words: '{count} ord',
   add: 'Lägg till',
   addLevel: 'Lägg till {level}',
@@ -146,4 +152,6 @@ export const sv: Record<StringKey, string> = {
   vision: 'Vision',
   targetState: 'Målbild',
   emptyThemes: 'Inga ännu. Lägg till det första.',
+  outlineHelpReadOnly: 'Piltangenterna flyttar fokus, Enter visar punkten.',
+  emptyThemesReadOnly: 'Inga ännu.',
 };

@@ -2,6 +2,8 @@
  * The outline: sections → themes → goals → actions as an ARIA tree. Arrow keys move, Left and
  * Right collapse and expand, Home/End jump, Enter shows the item, Alt+↑/↓ reorders, F2
  * renames, Delete deletes, and items can be dragged to reorder or to move under another parent.
+ * In a read-only document only navigation is left: no reordering, adding, renaming, deleting or
+ * dragging.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { addItem, deleteItem, getItem, type ItemId } from '../../core';
@@ -9,7 +11,7 @@ import { focusSoon } from '../editor/labels';
 import { canHoldChild } from '../editor/moves';
 import { useI18n } from '../i18n/I18n';
 import { useToast } from '../app/Toast';
-import { useSession } from '../session/hooks';
+import { useReadOnly, useSession } from '../session/hooks';
 import { dropOn, moveWithinKind } from '../editor/moves';
 import { OutlineContext, type OutlineState } from './context';
 import { OutlineNode } from './OutlineNode';
@@ -26,6 +28,7 @@ export function Outline() {
   const session = useSession();
   const { t } = useI18n();
   const toast = useToast();
+  const readOnly = useReadOnly();
   const sections = useChildren(null, 'section');
   const tree = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState<ItemId | null>(null);
@@ -54,15 +57,17 @@ export function Outline() {
         else next.add(id);
         return next;
       }),
-    renaming,
+    readOnly,
+    renaming: readOnly ? null : renaming,
     setRenaming: (id) => {
+      if (readOnly && id !== null) return;
       setRenaming(id);
       if (id === null && active) focusItem(active);
     },
     dragging,
     setDragging,
     drop: (target) => {
-      if (!dragging) return;
+      if (!dragging || readOnly) return;
       const moved = session.structural(() => dropOn(session.doc, dragging, target));
       setDragging(null);
       if (moved) focusItem(dragging);
@@ -85,6 +90,12 @@ export function Outline() {
     };
     const hasChildren = current?.getAttribute('aria-expanded') !== null;
     const expanded = current?.getAttribute('aria-expanded') === 'true';
+    const editing =
+      (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) ||
+      e.key === 'F2' ||
+      e.key === 'Insert' ||
+      e.key === 'Delete';
+    if (readOnly && editing) return;
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       session.structural(() => moveWithinKind(session.doc, id, e.key === 'ArrowUp' ? -1 : 1));
@@ -179,7 +190,7 @@ export function Outline() {
             <OutlineNode key={id} id={id} level={1} posinset={i + 1} setsize={sections.length} />
           ))}
         </ul>
-        <p className="outline-help">{t('outlineHelp')}</p>
+        <p className="outline-help">{t(readOnly ? 'outlineHelpReadOnly' : 'outlineHelp')}</p>
       </nav>
     </OutlineContext.Provider>
   );

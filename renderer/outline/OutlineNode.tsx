@@ -49,6 +49,11 @@ function RenameInput({ id, kind, initial }: { id: ItemId; kind: ItemKind; initia
   const { t } = useI18n();
   const [value, setValue] = useState(initial);
   const commit = () => {
+    // The document became read-only while the field was open: drop the new name.
+    if (session.isReadOnly()) {
+      outline.setRenaming(null);
+      return;
+    }
     if (kind === 'section' || kind === 'theme' || kind === 'goal' || kind === 'action') {
       session.structural(() => updateItem(session.doc, id, kind, { title: value.trim() }));
     }
@@ -106,7 +111,7 @@ export const OutlineNode = memo(function OutlineNode({
         data-kind={kind}
         className={`tree-item tree-${kind} ${isActive ? 'is-active' : ''} ${dropTarget ? 'is-drop' : ''}`}
         style={{ paddingInlineStart: `${0.5 + (level - 1) * 1}rem` }}
-        draggable={kind !== 'section' && outline.renaming !== id}
+        draggable={!outline.readOnly && kind !== 'section' && outline.renaming !== id}
         onFocus={() => outline.setActive(id)}
         onClick={() => {
           outline.setActive(id);
@@ -114,6 +119,10 @@ export const OutlineNode = memo(function OutlineNode({
         }}
         onDoubleClick={() => kind !== 'section' && outline.setRenaming(id)}
         onDragStart={(e) => {
+          if (outline.readOnly) {
+            e.preventDefault();
+            return;
+          }
           e.dataTransfer.effectAllowed = 'move';
           e.dataTransfer.setData('text/plain', id);
           outline.setDragging(id);
@@ -121,7 +130,7 @@ export const OutlineNode = memo(function OutlineNode({
         onDragEnd={() => outline.setDragging(null)}
         onDragOver={(e) => {
           const dragged = outline.dragging;
-          if (!dragged || dragged === id) return;
+          if (outline.readOnly || !dragged || dragged === id) return;
           const draggedKind = session.store.item(dragged)?.kind;
           if (!draggedKind) return;
           if (draggedKind === kind || canHoldChild(session.doc, id, draggedKind)) {

@@ -8,6 +8,8 @@ export interface OutlineState {
   /** Sections and themes start open, goals closed (a long programme's outline stays short). */
   isExpanded(id: ItemId, kind: ItemKind): boolean;
   toggle(id: ItemId, open?: boolean): void;
+  /** The document is read-only: navigation only (no rename, drag or structural keys). */
+  readOnly: boolean;
   renaming: ItemId | null;
   setRenaming(id: ItemId | null): void;
   dragging: ItemId | null;

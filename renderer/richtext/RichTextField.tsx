@@ -13,9 +13,9 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { COMMAND_PRIORITY_EDITOR, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { useSession } from '../session/hooks';
+import { useReadOnly, useSession } from '../session/hooks';
 import type { DocumentSession } from '../session/DocumentSession';
 import { CleanPastePlugin } from './CleanPastePlugin';
 import { FIELD_NODES, FIELD_THEME } from './nodes';
@@ -78,6 +78,19 @@ function UndoRouting({ session }: { session: DocumentSession }) {
   return null;
 }
 
+/**
+ * A read-only document (workshop viewer) makes the editor not editable, live: Lexical then
+ * renders `contenteditable="false"` with `aria-readonly`, ignores input, paste and its own
+ * shortcuts, and still lets the reader select and copy text.
+ */
+function EditableSync({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useLayoutEffect(() => {
+    editor.setEditable(editable);
+  }, [editor, editable]);
+  return null;
+}
+
 function FocusOnMount({ enabled }: { enabled: boolean }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
@@ -94,6 +107,7 @@ function LiveField({
   focusNow,
 }: RichTextFieldProps & { focusNow: boolean }) {
   const session = useSession();
+  const readOnly = useReadOnly();
   const cursors = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(false);
   const placeholderId = useId();
@@ -105,6 +119,7 @@ function LiveField({
         theme: FIELD_THEME,
         // The binding loads the content; the composer must not insert its own paragraph.
         editorState: null,
+        editable: !session.isReadOnly(),
         onError: (error) => console.error(error),
       }}
     >
@@ -116,7 +131,7 @@ function LiveField({
         }}
       >
         <div ref={cursors} className="rt-cursors" />
-        <Toolbar visible={focused} />
+        {!readOnly && <Toolbar visible={focused} />}
         <div className="rt-editor-wrap">
           <RichTextPlugin
             contentEditable={
@@ -125,6 +140,9 @@ function LiveField({
                 aria-label={label}
                 aria-describedby={placeholderId}
                 data-field={fieldId}
+                // Lexical drops a read-only editor from the tab order; a reader still tabs
+                // through the text (and screen readers announce it as read-only).
+                tabIndex={0}
               />
             }
             placeholder={
@@ -136,6 +154,7 @@ function LiveField({
           />
         </div>
         <Binding session={session} element={element} fieldId={fieldId} cursors={cursors} />
+        <EditableSync editable={!readOnly} />
         <UndoRouting session={session} />
         <ListPlugin />
         <LinkPlugin validateUrl={SAFE_URL} />
@@ -147,6 +166,7 @@ function LiveField({
 }
 
 function RichTextFieldImpl(props: RichTextFieldProps) {
+  const readOnly = useReadOnly();
   const ref = useRef<HTMLDivElement>(null);
   const near = useNearViewport(ref);
   const [activated, setActivated] = useState(false);
@@ -160,6 +180,7 @@ function RichTextFieldImpl(props: RichTextFieldProps) {
           element={props.element}
           label={props.label}
           placeholder={props.placeholder}
+          readOnly={readOnly}
           onActivate={() => setActivated(true)}
         />
       )}

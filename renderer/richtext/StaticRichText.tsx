@@ -91,11 +91,14 @@ export function StaticRichText({
   element,
   label,
   placeholder,
+  readOnly,
   onActivate,
 }: {
   element: Y.XmlElement;
   label: string;
   placeholder: string;
+  /** The document is read-only: announced like the live editor does. */
+  readOnly?: boolean;
   onActivate: () => void;
 }) {
   const blocks = useMemo(() => readRichText(element), [element]);
@@ -105,6 +108,7 @@ export function StaticRichText({
       role="textbox"
       aria-multiline="true"
       aria-label={label}
+      aria-readonly={readOnly || undefined}
       tabIndex={0}
       onFocus={onActivate}
       onMouseDown={onActivate}

@@ -21,8 +21,11 @@ export function useYjsField(
   const [editor] = useLexicalComposerContext();
   useLayoutEffect(() => {
     const { doc, provider, undoManager, awareness } = session;
+    let unregister = (): unknown => undefined;
     const { binding, dispose } = bindField(editor, doc, element, provider, fieldId, (b) => {
       b.cursorsContainer = cursors.current;
+      // Before loading: a write the load makes is known as this field's.
+      unregister = session.registerField(b);
     });
     undoManager.addTrackedOrigin(binding);
     const onAwareness = () => syncCursorPositions(binding, provider);
@@ -50,6 +53,7 @@ export function useYjsField(
       awareness.off('update', onAwareness);
       undoManager.removeTrackedOrigin(binding);
       dispose();
+      unregister();
       const container = binding.cursorsContainer;
       if (container) container.replaceChildren();
       binding.cursors.clear();

@@ -62,6 +62,8 @@ export class DocumentSession {
   private readonly readOnlyListeners = new Set<() => void>();
   private readonly refusedListeners = new Set<() => void>();
   private readonly guard: ReadOnlyGuard;
+  /** Origins of the mounted rich-text fields' bindings (see {@link trackField}). */
+  private readonly fieldOrigins = new Set<unknown>();
 
   constructor(
     readonly id: string,
@@ -79,9 +81,10 @@ export class DocumentSession {
       // become an undo step (undoing it later would restore deleted content a second time).
       captureTransaction: () => this.readOnly === null,
     });
-    this.guard = new ReadOnlyGuard(doc, this.isReadOnly, () =>
-      this.refusedListeners.forEach((l) => l()),
-    );
+    this.guard = new ReadOnlyGuard(doc, this.isReadOnly, (o) => {
+      // A field normalizing content it loaded is not something the reader did: no notice.
+      if (!this.fieldOrigins.has(o)) this.refusedListeners.forEach((l) => l());
+    });
     for (const ev of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const)
       this.undoManager.on(ev, this.bumpUndo);
     this.awareness = new Awareness(doc);
@@ -120,6 +123,16 @@ export class DocumentSession {
     } finally {
       this.undoManager.stopCapturing();
     }
+  }
+
+  /**
+   * Register a mounted rich-text field's binding (the origin of its writes), so that a write it
+   * makes by itself in a read-only document is reverted without a notice. Returns a function
+   * that unregisters it.
+   */
+  registerField(binding: object): () => void {
+    this.fieldOrigins.add(binding);
+    return () => this.fieldOrigins.delete(binding);
   }
 
   canUndo = () => !this.readOnly && this.undoManager.canUndo();
@@ -172,9 +185,13 @@ export class DocumentSession {
     this.readOnlyListeners.add(l);
     return () => this.readOnlyListeners.delete(l);
   };
-  /** How many local writes were reverted because the document was read-only. */
+  /**
+   * How many local writes were reverted because the document was read-only (including fields
+   * normalizing content as they mount; listeners of {@link subscribeRefusedWrites} are not told
+   * of those).
+   */
   refusedWrites = (): number => this.guard.refused;
-  /** Called after a local write was reverted because the document was read-only. */
+  /** Called after a write the user made was reverted because the document was read-only. */
   subscribeRefusedWrites = (l: () => void) => {
     this.refusedListeners.add(l);
     return () => this.refusedListeners.delete(l);

@@ -11,6 +11,11 @@
  * Local means `transaction.local`: everything written through this `Y.Doc` object, whatever the
  * origin (model functions, Lexical bindings, the undo manager). Updates applied with
  * `Y.applyUpdate` — a workshop peer, another tab, IndexedDB loading — are never reverted.
+ *
+ * A Lexical field also writes by itself when it mounts and normalizes content written elsewhere
+ * (e.g. list item numbers after a JSON import): in a read-only document that write is reverted
+ * too, so the local copy keeps exactly the server's content; the session reports it apart from
+ * other refused writes, since the reader did nothing.
  */
 import * as Y from 'yjs';
 import { undoScope } from '../../core';
@@ -31,12 +36,12 @@ export class ReadOnlyGuard {
 
   /**
    * @param isReadOnly - read on every transaction; the guard does nothing while it is false.
-   * @param onRefused - called after a local write was reverted (e.g. to tell the user).
+   * @param onRefused - called with the write's origin after it was reverted.
    */
   constructor(
     doc: Y.Doc,
     isReadOnly: () => boolean,
-    private readonly onRefused: () => void,
+    private readonly onRefused: (origin: unknown) => void,
   ) {
     this.reverter = new Y.UndoManager(undoScope(doc), {
       trackedOrigins: new EveryOrigin(),
@@ -57,13 +62,13 @@ export class ReadOnlyGuard {
     this.reverter.destroy();
   }
 
-  private readonly revert = () => {
+  private readonly revert = (event: { origin: unknown }) => {
     // Runs inside the write's afterTransaction: Yjs queues the revert as the next transaction
     // of the same cleanup, so both are applied before any other code sees the document.
     this.reverter.undo();
     // Drop the redo step and the deleted content it kept from garbage collection.
     this.reverter.clear();
     this.refusedCount++;
-    this.onRefused();
+    this.onRefused(event.origin);
   };
 }

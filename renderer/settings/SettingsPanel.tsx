@@ -1,15 +1,19 @@
-/** Document settings: title, period, organisations, language, stage, approval record, contacts. */
+/**
+ * Document settings: title, period, organisations, language, stage, approval record, contacts.
+ * In a read-only document the text inputs are `readOnly` and the choices disabled.
+ */
 import { useId } from 'react';
 import { LANGUAGES, ModelError, ProgrammeStatus, setMeta, type Meta } from '../../core';
 import { Icon } from '../app/Icon';
 import { useI18n } from '../i18n/I18n';
-import { useMeta, useSession } from '../session/hooks';
+import { useMeta, useReadOnly, useSession } from '../session/hooks';
 import { parsePartialDate, ValidatedInput } from '../editor/fields';
 import { ContactsList } from '../editor/ScheduleAndContacts';
 
 function useSetMeta() {
   const session = useSession();
   return (patch: Partial<Meta>): string | null => {
+    if (session.isReadOnly()) return null;
     try {
       setMeta(session.doc, patch);
       return null;
@@ -32,6 +36,7 @@ function TextRow({
   multiline?: boolean;
 }) {
   const id = useId();
+  const readOnly = useReadOnly();
   return (
     <div className="fld">
       <label className="fld-label" htmlFor={id}>
@@ -43,10 +48,17 @@ function TextRow({
           className="input"
           rows={3}
           value={value}
+          readOnly={readOnly}
           onChange={(e) => onChange(e.target.value)}
         />
       ) : (
-        <input id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)} />
+        <input
+          id={id}
+          className="input"
+          value={value}
+          readOnly={readOnly}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
     </div>
   );
@@ -55,6 +67,7 @@ function TextRow({
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const meta = useMeta();
   const set = useSetMeta();
+  const readOnly = useReadOnly();
   const { t } = useI18n();
   const langId = useId();
   const statusId = useId();
@@ -109,6 +122,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
               id={langId}
               className="input"
               value={meta.languages[0] ?? 'fi'}
+              disabled={readOnly}
               onChange={(e) => {
                 const first = LANGUAGES.find((l) => l === e.target.value) ?? 'fi';
                 set({ languages: [first, ...meta.languages.filter((l) => l !== first)] });
@@ -129,6 +143,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
               id={statusId}
               className="input"
               value={meta.status}
+              disabled={readOnly}
               onChange={(e) => set({ status: ProgrammeStatus.parse(e.target.value) })}
             >
               {ProgrammeStatus.options.map((s) => (

@@ -128,6 +128,33 @@ describe('DocumentSession read-only mode', () => {
     }
   });
 
+  it('reverts a write a mounted field makes by itself while read-only without notifying the user', () => {
+    const { session, doc, vision } = open();
+    const el = richField(doc, vision, 'body');
+    typeInto(doc, el, 'Visio');
+    session.setReadOnly(true);
+    let notices = 0;
+    session.subscribeRefusedWrites(() => notices++);
+    const field = openHeadlessField(doc, el);
+    const unregister = session.registerField(field.binding);
+    try {
+      field.editor.update(
+        () => {
+          $getRoot().selectEnd();
+          const selection = $getSelection();
+          if ($isRangeSelection(selection)) selection.insertText('!');
+        },
+        { discrete: true },
+      );
+      expect(text(el)).toBe('Visio');
+      expect(session.refusedWrites()).toBe(1);
+      expect(notices).toBe(0);
+    } finally {
+      unregister();
+      field.dispose();
+    }
+  });
+
   it('keeps updates from peers while read-only: only local writes are reverted', () => {
     const { session, doc, themes } = open();
     const peer = new Y.Doc();
