@@ -28,6 +28,18 @@ const FileName = z
   .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/);
 /* eslint-enable no-control-regex */
 const Extension = z.string().regex(/^[a-z0-9]{1,10}$/);
+/**
+ * A workshop participant's display name, as the server binds it to a token's label: 1–60
+ * characters, no control characters, no surrounding spaces (the awareness name must equal it).
+ */
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const ParticipantName = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]+$/)
+  .refine((name) => name.trim() === name, 'no leading or trailing spaces');
+/* eslint-enable no-control-regex */
 
 /** Argument schemas, by operation name. Each is a tuple: the arguments of the preload function. */
 export const ipcArgs = {
@@ -62,9 +74,13 @@ export const ipcArgs = {
   uiSetLanguage: z.tuple([Language]),
   externalOpen: z.tuple([z.string().max(2048)]),
   workshopSetServer: z.tuple([z.string().max(2048).nullable()]),
-  /** Host a workshop on the local network for an open document (server in a utility process). */
-  workshopHost: z.tuple([z.object({ documentId: DocumentId })]),
-  /** A token for one participant, revocable on its own. */
+  /**
+   * Host a workshop on the local network for an open document (server in a utility process):
+   * main mints one host token (labelled with `name`, which the server then binds to the host's
+   * awareness); the renderer creates invites through the server's HTTP API.
+   */
+  workshopHost: z.tuple([z.object({ documentId: DocumentId, name: ParticipantName.optional() })]),
+  /** A token for one participant, revocable on its own (participants usually join by code). */
   workshopMintToken: z.tuple([
     z.object({
       documentId: DocumentId,

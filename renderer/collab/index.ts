@@ -18,7 +18,24 @@ export {
   type ParticipantUser,
   type ParticipantFocus,
 } from './participants';
-export { makeJoinLink, parseJoinLink, webSocketUrlOf, type JoinInfo } from './joinLink';
+export {
+  makeCodeLink,
+  makeJoinLink,
+  parseCodeLink,
+  parseJoinLink,
+  webSocketUrlOf,
+  type CodeJoinInfo,
+  type JoinInfo,
+} from './joinLink';
+export {
+  workshopApi,
+  WorkshopApiError,
+  type Invite,
+  type JoinAnswer,
+  type ServerParticipant,
+  type WorkshopApi,
+  type WorkshopRole,
+} from './workshopApi';
 export { SavedTracker } from './savedTracker';
 export { decodeStoredNotice, encodeStoredNotice, STORED_NOTICE } from './protocol';
 export {

@@ -36,7 +36,8 @@ export interface WorkshopOptions {
   user: ParticipantUser;
   /**
    * The awareness the editor's fields already use (e.g. the session's); a new one on `doc` when
-   * omitted. It must belong to `doc`.
+   * omitted. It must belong to `doc`. A given awareness is only borrowed: `destroy()` removes
+   * this client's state from it (peers see it leave) but leaves it usable, with its observers.
    */
   awareness?: Awareness;
   /** A WebSocket class where there is no global one (Node: `ws`). */
@@ -86,6 +87,50 @@ export interface Workshop {
   destroy(): void;
 }
 
+type Listener = (...args: never[]) => void;
+
+/**
+ * Create the provider, around a borrowed awareness when there is one, so that destroying it
+ * gives the awareness back intact. `HocuspocusProvider.destroy()` calls `awareness.destroy()`,
+ * which drops every observer (the editor fields' carets too), and its constructor adds
+ * listeners to the awareness it never removes. An awareness we created is simply destroyed.
+ */
+function lendAwareness(
+  awareness: Awareness | null,
+  create: () => HocuspocusProvider,
+): { provider: HocuspocusProvider; release: () => void } {
+  if (!awareness) {
+    const provider = create();
+    return { provider, release: () => provider.destroy() };
+  }
+  const added: [string, Listener][] = [];
+  const on = awareness.on;
+  // Record what the provider subscribes to, to unsubscribe exactly that on release.
+  awareness.on = ((name: string, listener: Listener) => {
+    added.push([name, listener]);
+    return on.call(awareness, name as 'change', listener as never);
+  }) as typeof awareness.on;
+  let provider: HocuspocusProvider;
+  try {
+    provider = create();
+  } finally {
+    awareness.on = on;
+  }
+  return {
+    provider,
+    release() {
+      const destroy = awareness.destroy;
+      awareness.destroy = () => undefined;
+      try {
+        provider.destroy();
+      } finally {
+        awareness.destroy = destroy;
+      }
+      for (const [name, listener] of added) awareness.off(name as 'change', listener as never);
+    },
+  };
+}
+
 /** Connect `doc` to a workshop. */
 export function connectWorkshop(options: WorkshopOptions): Workshop {
   const listeners = new Set<() => void>();
@@ -101,19 +146,32 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
     minDelay: options.reconnectDelayMs ?? 1000,
     maxDelay: 30_000,
   });
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name: options.documentId,
-    document: options.doc,
-    token: options.token,
-    ...(options.awareness ? { awareness: options.awareness } : {}),
-    forceSyncInterval: options.resyncIntervalMs ?? 20_000,
-  });
+  const borrowed = options.awareness ?? null;
+  const { provider, release } = lendAwareness(
+    borrowed,
+    () =>
+      new HocuspocusProvider({
+        websocketProvider: socket,
+        name: options.documentId,
+        document: options.doc,
+        token: options.token,
+        ...(borrowed ? { awareness: borrowed } : {}),
+        forceSyncInterval: options.resyncIntervalMs ?? 20_000,
+      }),
+  );
   provider.attach();
   const awareness = provider.awareness as Awareness;
   const tracker = new SavedTracker(options.doc, (origin) => origin === provider);
   tracker.subscribe(emit);
 
+  const deny = (reason: DeniedReason) => {
+    if (connection === 'denied') return;
+    connection = 'denied';
+    deniedReason = reason;
+    // Stop retrying (and the periodic resync) with a token the server refuses.
+    socket.disconnect();
+    emit();
+  };
   // The socket closes asynchronously; a connect() before it has closed would be ignored by the
   // provider (it still counts as connected), so connect() waits for this.
   let socketClosed: Promise<void> = Promise.resolve();
@@ -129,13 +187,7 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
     access = scope === 'read-write' ? 'editor' : 'readonly';
     emit();
   });
-  provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
-    connection = 'denied';
-    deniedReason = reason;
-    // Stop retrying (and the periodic resync) with a token the server refuses.
-    socket.disconnect();
-    emit();
-  });
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => deny(reason));
   provider.on('synced', () => {
     if (connection === 'denied') return;
     connection = 'online';
@@ -143,13 +195,22 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
     provider.sendStateless(encodeStoredQuery());
     emit();
   });
+  provider.on('close', ({ event }: { event: { code?: number; reason?: string } }) => {
+    // The server's final answers (docs/sync.md): retrying would only be refused again.
+    if (event.code === 4403) deny('revoked');
+    else if (event.code === 1008 && event.reason === 'awareness-spoofing')
+      deny('awareness-spoofing');
+  });
   provider.on('stateless', ({ payload }: { payload: string }) => {
     const kind = statelessKind(payload);
     if (kind === REVOKED_NOTICE) {
-      connection = 'denied';
-      deniedReason = (JSON.parse(payload) as { reason?: string }).reason ?? 'revoked';
-      socket.disconnect();
-      emit();
+      let reason: unknown = null;
+      try {
+        reason = (JSON.parse(payload) as { reason?: unknown }).reason;
+      } catch {
+        reason = null;
+      }
+      deny(typeof reason === 'string' ? reason.slice(0, 64) : 'revoked');
       return;
     }
     const notice = decodeStoredNotice(payload);
@@ -201,7 +262,8 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
     },
     destroy() {
       tracker.destroy();
-      provider.destroy();
+      awareness.off('change', emit);
+      release();
       socket.destroy();
       listeners.clear();
     },

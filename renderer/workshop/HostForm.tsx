@@ -1,10 +1,18 @@
-/** Host a workshop: connect the open document to a `linjaus serve` with a pasted editor token. */
+/**
+ * Host a workshop: connect the open document to a `linjaus serve` with one host token (minted
+ * with `linjaus token … --host`). Before connecting, the server is asked for the participant
+ * list with that token — which proves the server answers and the token is this document's host
+ * token, and gives the name the server binds to it — then the first invite is created.
+ */
 import { useId, useState } from 'react';
+import { workshopApi, WorkshopApiError } from '../collab';
 import { desktopShell } from '../platform/electronPlatform';
 import { useSession } from '../session/hooks';
+import { tokenIdOf } from './controller';
+import { checkHostToken } from './hosting';
 import { useWorkshop } from './install';
 import { loadName, type WorkshopConfig } from './storage';
-import { useWorkshopText } from './strings';
+import { apiErrorText, useWorkshopText } from './strings';
 
 const TOKEN = /^lj1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/;
 
@@ -16,57 +24,83 @@ export function HostForm() {
   const session = useSession();
   const { controller } = useWorkshop();
   const t = useWorkshopText();
-  const ids = { server: useId(), token: useId(), guest: useId(), name: useId(), help: useId() };
+  const ids = { server: useId(), token: useId(), name: useId(), help: useId() };
   const [server, setServer] = useState(defaultServer);
   const [token, setToken] = useState('');
-  const [guest, setGuest] = useState('');
   const [name, setName] = useState(loadName);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const shell = desktopShell();
 
   const serverOk = /^https?:\/\/[^\s/]+/.test(server.trim());
   const tokenOk = TOKEN.test(token.trim());
-  const guestOk = guest.trim() === '' || TOKEN.test(guest.trim());
   const nameOk = name.trim() !== '';
 
-  const submit = (e: React.FormEvent) => {
+  const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (!serverOk || !tokenOk || !guestOk || !nameOk) return;
-    const config: WorkshopConfig = {
-      serverUrl: new URL(server.trim()).origin,
-      token: token.trim(),
-      role: 'host',
-      ...(guest.trim() ? { guestToken: guest.trim() } : {}),
-    };
-    controller.start(config, name.trim());
+    if (!serverOk || !tokenOk || !nameOk) return;
+    setBusy(true);
+    setError(null);
+    const serverUrl = new URL(server.trim()).origin;
+    const hostToken = token.trim();
+    try {
+      const boundName = await checkHostToken(
+        serverUrl,
+        session.id,
+        hostToken,
+        tokenIdOf(hostToken),
+      );
+      const invite = await workshopApi(serverUrl).createInvite(session.id, hostToken, 'editor');
+      const config: WorkshopConfig = {
+        serverUrl,
+        token: hostToken,
+        role: 'editor',
+        isHost: true,
+        invites: { editor: invite },
+        ...(boundName ? { boundName } : {}),
+      };
+      controller.start(config, name.trim());
+    } catch (err) {
+      setError(
+        err instanceof WorkshopApiError
+          ? apiErrorText(t, err.code, err.retryAfterSeconds)
+          : t('errorConnect', { reason: err instanceof Error ? err.message : String(err) }),
+      );
+      setBusy(false);
+    }
   };
 
   const hostOnDesktop = async () => {
     if (!shell || !nameOk) return setTried(true);
     setBusy(true);
+    setError(null);
     try {
-      const hosted = await shell.hostWorkshop({ documentId: session.id });
+      const hosted = await shell.hostWorkshop({ documentId: session.id, name: name.trim() });
+      const localUrl = `http://127.0.0.1:${hosted.port}`;
       controller.start(
         {
-          serverUrl: hosted.lanUrls[0] ?? `http://127.0.0.1:${hosted.port}`,
-          wsUrl: hosted.localUrl,
+          serverUrl: hosted.lanUrls[0] ?? localUrl,
+          localUrl,
           token: hosted.hostToken,
-          guestToken: hosted.guestToken,
-          role: 'host',
+          role: 'editor',
+          isHost: true,
+          // Main labels the host token with this name; the invite is created after the reload.
+          boundName: name.trim(),
           desktop: true,
         },
         name.trim(),
       );
       // The window's CSP must allow the server: main reloads the window, which reconnects.
-      await shell.useWorkshopServer(hosted.localUrl);
-    } finally {
+      await shell.useWorkshopServer(localUrl);
+    } catch (err) {
+      setError(t('errorConnect', { reason: err instanceof Error ? err.message : String(err) }));
       setBusy(false);
     }
   };
 
-  const err = (ok: boolean, key: 'errorRequired' | 'errorServer') =>
+  const err = (ok: boolean, key: 'errorRequired' | 'errorServer' | 'errorToken') =>
     tried && !ok ? (
       <span className="fld-error" role="alert">
         {t(key)}
@@ -74,7 +108,7 @@ export function HostForm() {
     ) : null;
 
   return (
-    <form className="ws-form" onSubmit={submit} noValidate>
+    <form className="ws-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
       <p className="modal-intro">{t('hostIntro')}</p>
       <div className="ws-field">
         <label className="fld-label" htmlFor={ids.name}>
@@ -129,34 +163,23 @@ export function HostForm() {
           onChange={(e) => setToken(e.target.value)}
           data-ws="token"
         />
-        {err(tokenOk, 'errorRequired')}
+        {err(tokenOk, token.trim() ? 'errorToken' : 'errorRequired')}
         <p className="ws-help" id={ids.help}>
           {t('mintHelp')}{' '}
-          <code>
-            linjaus token --doc {session.id} --role editor --expires 8h --label &lt;{t('labelName')}
-            &gt;
+          <code data-ws="mint-command">
+            linjaus token --doc {session.id} --role editor --host --expires 8h --label &lt;
+            {t('labelName')}&gt;
           </code>
         </p>
       </div>
-      <div className="ws-field">
-        <label className="fld-label" htmlFor={ids.guest}>
-          {t('guestToken')}
-        </label>
-        <input
-          id={ids.guest}
-          className="input ws-mono"
-          value={guest}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={tried && !guestOk}
-          onChange={(e) => setGuest(e.target.value)}
-          data-ws="guest-token"
-        />
-        <p className="ws-help">{t('guestTokenHelp')}</p>
-      </div>
+      {error && (
+        <div className="banner banner-error" role="alert" data-ws="host-error">
+          {error}
+        </div>
+      )}
       <footer className="modal-foot">
-        <button type="submit" className="btn btn-primary" data-ws="start">
-          {t('start')}
+        <button type="submit" className="btn btn-primary" disabled={busy} data-ws="start">
+          {busy ? t('starting') : t('start')}
         </button>
       </footer>
     </form>

@@ -1,74 +1,131 @@
 /**
- * The join form: a display name (and, when not opened from a link, the link or code), then the
- * document opens in the workshop. Used by the `#join=` screen and the start screen's dialog.
+ * The join form: a display name (and, when not opened from a link, the code or link), then the
+ * document opens in the workshop. Used by the `#code=` / `#join=` screen and the start screen's
+ * dialog. In the desktop app the window may first have to reload to allow the server in its CSP:
+ * the join is remembered (sessionStorage) and resumed after the reload (`resume`).
  */
-import { useId, useState } from 'react';
-import type { JoinInfo } from '../collab';
+import { useEffect, useId, useRef, useState } from 'react';
 import { navigate } from '../app/router';
-import { JoinError, joinWorkshop } from './joinFlow';
-import { parseJoinInput } from './joinCode';
-import { loadName } from './storage';
-import { deniedText, useWorkshopText } from './strings';
+import { desktopShell } from '../platform/electronPlatform';
+import { JoinError, joinWorkshop, type JoinFailure } from './joinFlow';
+import { isBareCode, pageServerOrigin, parseJoinInput, type JoinTarget } from './joinCode';
+import { loadName, savePendingJoin, type PendingJoin } from './storage';
+import { apiErrorText, deniedText, useWorkshopText, type WorkshopText } from './strings';
 
-export function JoinForm({ info }: { info: JoinInfo | null }) {
+function failureText(t: WorkshopText, f: JoinFailure): string {
+  switch (f.kind) {
+    case 'denied':
+      return t('connDenied', { reason: deniedText(t, f.reason) });
+    case 'api':
+      return apiErrorText(t, f.code, f.retryAfterSeconds);
+    case 'empty':
+      return t('joinEmpty');
+    case 'wrong-document':
+      return t('joinWrongDoc');
+    case 'error':
+      return t('errorConnect', { reason: f.message });
+  }
+}
+
+/** True when this desktop window already allows `serverUrl` (it was reloaded for it). */
+function isServerAllowed(serverUrl: string): boolean {
+  const granted = new URLSearchParams(window.location.search).get('workshop');
+  try {
+    return granted !== null && new URL(granted).origin === new URL(serverUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+export function JoinForm({
+  target: given,
+  resume = null,
+}: {
+  target: JoinTarget | null;
+  resume?: PendingJoin | null;
+}) {
   const t = useWorkshopText();
-  const ids = { name: useId(), link: useId() };
-  const [name, setName] = useState(loadName);
-  const [link, setLink] = useState('');
+  const ids = { name: useId(), link: useId(), hint: useId() };
+  const [name, setName] = useState(() => resume?.name ?? loadName());
+  const [link, setLink] = useState(resume?.input ?? '');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const origin = /^https?:$/.test(window.location.protocol) ? window.location.origin : '';
-  const target = info ?? parseJoinInput(link, origin);
+  const origin = pageServerOrigin();
+  const target = given ?? parseJoinInput(link, origin);
   const nameOk = name.trim() !== '';
+  const linkError = target ? null : !origin && isBareCode(link) ? 'joinNeedsLink' : 'joinBadLink';
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const run = async () => {
     setTried(true);
     if (!nameOk || !target) return;
     setBusy(true);
     setError(null);
+    const shell = desktopShell();
     try {
+      if (shell && !isServerAllowed(target.serverUrl)) {
+        // The window reloads with the server allowed; the join goes on after it (JoinButton).
+        savePendingJoin({ input: link.trim(), name: name.trim() });
+        if (await shell.useWorkshopServer(target.serverUrl)) return;
+        savePendingJoin(null);
+        throw new JoinError({ kind: 'api', code: 'origin', retryAfterSeconds: null });
+      }
       const id = await joinWorkshop(target, name.trim().slice(0, 60));
       navigate({ name: 'document', id });
     } catch (err) {
-      const f = err instanceof JoinError ? err.failure : null;
       setError(
-        !f
-          ? t('errorConnect', { reason: err instanceof Error ? err.message : String(err) })
-          : f.kind === 'denied'
-            ? t('connDenied', { reason: deniedText(t, f.reason) })
-            : f.kind === 'empty'
-              ? t('joinEmpty')
-              : f.kind === 'wrong-document'
-                ? t('joinWrongDoc')
-                : t('errorConnect', { reason: f.message }),
+        err instanceof JoinError
+          ? failureText(t, err.failure)
+          : t('errorConnect', { reason: err instanceof Error ? err.message : String(err) }),
       );
       setBusy(false);
     }
   };
 
+  // A join interrupted by the desktop window's reload carries on by itself, once.
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (!resume || resumed.current) return;
+    resumed.current = true;
+    // Once, for the resumed join: `run` reads the state it was initialised with.
+    void run();
+  }, [resume]);
+
   return (
-    <form className="ws-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
+    <form
+      className="ws-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run();
+      }}
+      noValidate
+      aria-busy={busy}
+    >
       <p className="modal-intro">{t('joinIntro')}</p>
-      {!info && (
+      {!given && (
         <div className="ws-field">
           <label className="fld-label" htmlFor={ids.link}>
             {t('joinLinkOrCode')}
           </label>
           <input
             id={ids.link}
-            className="input ws-mono"
+            className="input ws-mono ws-code-input"
             value={link}
             spellCheck={false}
             autoComplete="off"
+            autoCapitalize="characters"
+            placeholder="XXXX-XXXX"
+            aria-describedby={ids.hint}
             aria-invalid={tried && !target}
             onChange={(e) => setLink(e.target.value)}
             data-ws="join-input"
           />
-          {tried && !target && (
+          <span className="ws-help" id={ids.hint}>
+            {t('joinCodeHint')}
+          </span>
+          {tried && linkError && (
             <span className="fld-error" role="alert">
-              {t('joinBadLink')}
+              {t(linkError)}
             </span>
           )}
         </div>
@@ -94,7 +151,7 @@ export function JoinForm({ info }: { info: JoinInfo | null }) {
         )}
       </div>
       {error && (
-        <div className="banner banner-error" role="alert">
+        <div className="banner banner-error" role="alert" data-ws="join-error">
           {error}
         </div>
       )}

@@ -1,21 +1,22 @@
 /**
- * Opened from a join link (`#join=<document id>&t=<token>`): the token is taken out of the
- * address bar at once (history, screenshots, shoulder-surfing), then the join form is shown.
+ * Opened from a join link (`#code=XXXXXXXX`, or the older `#join=<document id>&t=<token>`): the
+ * code or token is taken out of the address bar at once (history, screenshots,
+ * shoulder-surfing), then the join form asks for a name.
  */
 import { useState } from 'react';
 import { LanguageSwitch } from '../app/LanguageSwitch';
-import type { JoinInfo } from '../collab';
-import { joinFromLocation } from './joinCode';
+import { formatInviteCode } from '../collab';
+import { joinFromLocation, type JoinTarget } from './joinCode';
 import { JoinForm } from './JoinForm';
 import { useWorkshopText } from './strings';
 
-let captured: JoinInfo | null = null;
+let captured: JoinTarget | null = null;
 
 /** True when the page was opened from a join link (checked before routing). */
 export function isJoinLocation(): boolean {
-  const info = joinFromLocation();
-  if (info) {
-    captured = info;
+  const target = joinFromLocation();
+  if (target) {
+    captured = target;
     history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/join`);
   }
   return captured !== null && window.location.hash === '#/join';
@@ -23,7 +24,7 @@ export function isJoinLocation(): boolean {
 
 export function JoinScreen() {
   const t = useWorkshopText();
-  const [info] = useState(() => captured);
+  const [target] = useState(() => captured);
   return (
     <div className="start ws-join-screen">
       <header className="start-header">
@@ -38,7 +39,12 @@ export function JoinScreen() {
           <h1 id="ws-join-title" className="start-h2">
             {t('joinTitle')}
           </h1>
-          <JoinForm info={info} />
+          {target?.kind === 'code' && (
+            <p className="ws-code ws-code-small" lang="en" data-ws="join-code-shown">
+              {formatInviteCode(target.code)}
+            </p>
+          )}
+          <JoinForm target={target} />
         </section>
       </main>
     </div>

@@ -6,12 +6,11 @@ import { memo } from 'react';
 import { sectionTitle, type ItemId } from '../../core';
 import { useDocLanguage } from '../editor/labels';
 import { useSession } from '../session/hooks';
-import type { PresenceEntry } from './controller';
 import { useWorkshop } from './install';
 import { useWorkshopText } from './strings';
 
 /** The title of a section by id, in the document's language; null when there is none. */
-function useSectionTitle(): (id: string | null) => string | null {
+export function useSectionTitle(): (id: string | null) => string | null {
   const session = useSession();
   const lang = useDocLanguage();
   return (id) => {
@@ -31,20 +30,21 @@ const initials = (name: string) =>
     .map((w) => w[0]?.toLocaleUpperCase() ?? '')
     .join('') || '?';
 
-export function Avatar({ entry }: { entry: PresenceEntry }) {
+/** A participant's initials on their colour (grey when not present); decorative. */
+export function Avatar({ name, colour }: { name: string; colour: string | null }) {
   return (
-    <span className="ws-avatar" style={{ backgroundColor: entry.colour }} aria-hidden="true">
-      {initials(entry.name)}
+    <span
+      className={`ws-avatar ${colour ? '' : 'is-away'}`}
+      style={colour ? { backgroundColor: colour } : undefined}
+      aria-hidden="true"
+    >
+      {initials(name)}
     </span>
   );
 }
 
-/** Everyone in the workshop with their colour and section; `actions` adds per-row controls. */
-export function ParticipantList({
-  actions,
-}: {
-  actions?: (entry: PresenceEntry) => React.ReactNode;
-}) {
+/** Everyone present in the workshop with their colour and section (a participant's view). */
+export function ParticipantList() {
   const { view } = useWorkshop();
   const t = useWorkshopText();
   const title = useSectionTitle();
@@ -52,7 +52,7 @@ export function ParticipantList({
     <ul className="ws-people" aria-label={t('participants')} data-ws="participants">
       {view.participants.map((p) => (
         <li key={p.clientId} className="ws-person" data-participant={p.name}>
-          <Avatar entry={p} />
+          <Avatar name={p.name} colour={p.colour} />
           <span className="ws-person-name">
             {p.name}
             {p.isSelf && <span className="ws-you"> ({t('you')})</span>}
@@ -60,7 +60,6 @@ export function ParticipantList({
           <span className="ws-person-where" data-section={p.section ?? ''}>
             {title(p.section) ?? t('noSection')}
           </span>
-          {actions?.(p)}
         </li>
       ))}
     </ul>
@@ -80,7 +79,7 @@ export function PresenceStrip() {
         const label = where ? t('inSection', { name: p.name, section: where }) : p.name;
         return (
           <li key={p.clientId} className="ws-strip-item" title={label} data-participant={p.name}>
-            <Avatar entry={p} />
+            <Avatar name={p.name} colour={p.colour} />
             <span className="ws-strip-name">
               {p.isSelf ? `${p.name} (${t('you')})` : p.name}
               {where && <span className="sr-only">: {where}</span>}

@@ -21,6 +21,7 @@ export function WorkshopButton() {
       if (command === 'workshop.host') setOpen(true);
       if (command === 'workshop.end') {
         const desktop = controller.getView().config?.desktop;
+        // The embedded server ends it for everyone through main; elsewhere this window leaves.
         controller.end();
         if (desktop)
           void shell

@@ -1,9 +1,10 @@
 /**
  * One open document's workshop connection: connects the session's Y.Doc and its shared awareness
  * to a Linjaus sync server through `connectWorkshop` (renderer/collab), adds the server as a save
- * gate (the status line says "saved" only once the server has stored every edit), reports the
- * network state, publishes which section this participant is in, and keeps a small view of it
- * all for React.
+ * gate (the status line says "saved" only once the server has stored every edit), makes the
+ * document read-only for viewers and commenters, reports the network state, publishes which
+ * section this participant is in, and keeps a small view of it all for React. A host's
+ * management (invites, participant list, revoke, end) is in `hosting.ts`.
  */
 import {
   connectWorkshop,
@@ -14,12 +15,15 @@ import {
 } from '../collab';
 import type { SaveState } from '../platform/types';
 import type { DocumentSession } from '../session/DocumentSession';
+import { Hosting, type HostingView } from './hosting';
 import { ownColour, saveConfig, saveName, type WorkshopConfig } from './storage';
 
 /** A participant with the section they are working in. */
 export interface PresenceEntry extends Participant {
   /** Item id of the section their focus is in; null when unknown. */
   readonly section: string | null;
+  /** The id of the token they connect with, as they publish it; null when not published. */
+  readonly tokenId: string | null;
 }
 
 /** What the workshop UI shows; a new object only when something shown changed. */
@@ -27,9 +31,11 @@ export interface WorkshopView {
   readonly config: WorkshopConfig | null;
   readonly status: WorkshopStatus | null;
   readonly participants: readonly PresenceEntry[];
+  /** The host's management state; null for participants. */
+  readonly hosting: HostingView | null;
 }
 
-const EMPTY: WorkshopView = { config: null, status: null, participants: [] };
+const EMPTY: WorkshopView = { config: null, status: null, participants: [], hosting: null };
 
 const sameStatus = (a: WorkshopStatus | null, b: WorkshopStatus | null) =>
   a === b ||
@@ -42,13 +48,19 @@ const sameStatus = (a: WorkshopStatus | null, b: WorkshopStatus | null) =>
     a.isSaved === b.isSaved);
 
 const presenceKey = (list: readonly PresenceEntry[]) =>
-  JSON.stringify(list.map((p) => [p.clientId, p.name, p.colour, p.isSelf, p.section]));
+  JSON.stringify(list.map((p) => [p.clientId, p.name, p.colour, p.isSelf, p.section, p.tokenId]));
 
-/** The public part of a token (`lj1.<id>.<secret>` → id), which admin commands name. */
+const TOKEN_ID = /^[\w-]{1,32}$/;
+
+/** The public part of a token (`lj1.<id>.<secret>` → id), which the server's list names. */
 export const tokenIdOf = (token: string): string | null => token.split('.')[1] ?? null;
+
+const readOnlyReason = (config: WorkshopConfig) =>
+  config.role === 'commenter' ? ('commenter' as const) : ('viewer' as const);
 
 export class WorkshopController {
   private workshop: Workshop | null = null;
+  private hostingState: Hosting | null = null;
   private cleanups: (() => void)[] = [];
   private view: WorkshopView = EMPTY;
   private readonly listeners = new Set<() => void>();
@@ -62,30 +74,50 @@ export class WorkshopController {
     return () => this.listeners.delete(listener);
   };
 
-  /** Connect to a workshop (replacing any current connection) and remember it for reloads. */
+  /** The host's management, while this browser hosts the open document's workshop. */
+  get hosting(): Hosting | null {
+    return this.hostingState;
+  }
+
+  /**
+   * Connect to a workshop (replacing any current connection) and remember it for reloads.
+   * `name` is used unless the server bound another one to the token (`config.boundName`).
+   */
   start(config: WorkshopConfig, name: string): void {
     this.disconnect();
     const { session } = this;
+    const shownName = config.boundName || name;
     saveConfig(session.id, config);
-    saveName(name);
+    saveName(shownName);
     const { awareness } = session;
     // A previous workshop's provider removed our state on leaving; fields only extend it.
     if (awareness.getLocalState() === null) awareness.setLocalState({});
     const colour = ownColour();
-    // Lexical's carets read `name` and `color` at the top level of a peer's state.
-    awareness.setLocalStateField('name', name);
+    // Lexical's carets read `name` and `color` at the top level of a peer's state. The server
+    // closes a connection whose published name differs from its token's label.
+    awareness.setLocalStateField('name', shownName);
     awareness.setLocalStateField('color', colour);
     awareness.setLocalStateField('tokenId', tokenIdOf(config.token));
+    session.setReadOnly(config.role !== 'editor', readOnlyReason(config));
     const workshop = connectWorkshop({
-      url: config.wsUrl ?? webSocketUrlOf(config.serverUrl),
+      url: webSocketUrlOf(config.localUrl ?? config.serverUrl),
       documentId: session.id,
       token: config.token,
       doc: session.doc,
-      user: { name, colour },
+      user: { name: shownName, colour },
       awareness,
     });
     this.workshop = workshop;
     this.view = { ...EMPTY, config };
+    if (config.isHost) {
+      const hosting = new Hosting(session.id, config, {
+        saveConfig: (next) => this.updateConfig(next),
+        changed: () => this.refresh(true),
+      });
+      this.hostingState = hosting;
+      // The desktop host's window reloads before it may reach its server: the invite is made here.
+      if (!config.invites?.editor) void hosting.createInvite('editor');
+    }
     const offGate = session.addSaveGate({
       state: (): SaveState => {
         const s = workshop.status();
@@ -111,13 +143,21 @@ export class WorkshopController {
       () => window.removeEventListener('online', onOnline),
     ];
     this.trackSection(document.activeElement);
-    this.refresh();
+    this.refresh(true);
   }
 
   /** Leave the workshop: this client disconnects; the document stays open locally. */
   end(): void {
     saveConfig(this.session.id, null);
     this.disconnect();
+  }
+
+  /** End the workshop for everyone (host): the server revokes every token, then we leave. */
+  async endForEveryone(): Promise<void> {
+    const hosting = this.hostingState;
+    if (!hosting) return;
+    await hosting.endWorkshop();
+    this.end();
   }
 
   /** Go offline on purpose / come back (what a dropped network does to the connection). */
@@ -133,23 +173,24 @@ export class WorkshopController {
     this.listeners.clear();
   }
 
+  private updateConfig(config: WorkshopConfig): void {
+    if (!this.workshop) return;
+    saveConfig(this.session.id, config);
+    this.view = { ...this.view, config };
+    this.emit();
+  }
+
   private disconnect(): void {
     const workshop = this.workshop;
     if (!workshop) return;
     this.workshop = null;
+    this.hostingState?.dispose();
+    this.hostingState = null;
     this.cleanups.forEach((c) => c());
     this.cleanups = [];
-    const { awareness } = this.session;
-    // The provider destroys the awareness it was given, but the session's awareness is shared
-    // by the open fields and must outlive the workshop: keep it alive through the provider's
-    // teardown (docs/workshop.md, a requested change in renderer/collab).
-    const destroy = awareness.destroy;
-    awareness.destroy = () => undefined;
-    try {
-      workshop.destroy();
-    } finally {
-      awareness.destroy = destroy;
-    }
+    // The session's awareness is only lent to the workshop: it survives the provider.
+    workshop.destroy();
+    this.session.setReadOnly(false);
     this.session.setNetworkState('local');
     this.view = EMPTY;
     this.emit();
@@ -163,7 +204,7 @@ export class WorkshopController {
     if (section && section !== current) awareness.setLocalStateField('section', section);
   }
 
-  private refresh(): void {
+  private refresh(force = false): void {
     const workshop = this.workshop;
     if (!workshop) return;
     const status = workshop.status();
@@ -174,12 +215,22 @@ export class WorkshopController {
           ? 'connecting'
           : 'offline',
     );
+    // The server decides: a token it serves read-only makes the document read-only here too.
+    if (status.access === 'readonly' && this.view.config)
+      this.session.setReadOnly(true, readOnlyReason(this.view.config));
     const states = this.session.awareness.getStates();
-    const participants = workshop.participants().map((p) => {
-      const section: unknown = states.get(p.clientId)?.['section'];
-      return { ...p, section: typeof section === 'string' ? section.slice(0, 64) : null };
+    const participants = workshop.participants().map((p): PresenceEntry => {
+      const state = states.get(p.clientId);
+      const section: unknown = state?.['section'];
+      const tokenId: unknown = state?.['tokenId'];
+      return {
+        ...p,
+        section: typeof section === 'string' ? section.slice(0, 64) : null,
+        tokenId: typeof tokenId === 'string' && TOKEN_ID.test(tokenId) ? tokenId : null,
+      };
     });
     const prev = this.view;
+    const hosting = this.hostingState?.getView() ?? null;
     const next: WorkshopView = {
       config: prev.config,
       status: sameStatus(prev.status, status) ? prev.status : status,
@@ -187,8 +238,15 @@ export class WorkshopController {
         presenceKey(prev.participants) === presenceKey(participants)
           ? prev.participants
           : participants,
+      hosting,
     };
-    if (next.status === prev.status && next.participants === prev.participants) return;
+    if (
+      !force &&
+      next.status === prev.status &&
+      next.participants === prev.participants &&
+      next.hosting === prev.hosting
+    )
+      return;
     this.view = next;
     this.emit();
   }

@@ -1,33 +1,53 @@
 /**
- * Join codes: the pasteable form of a join link for someone who already has the server's page
- * open — `<document id>.<token>`. The server address is then the page's own origin. A truly short
- * (typeable) code needs a server endpoint that trades it for a token; see docs/workshop.md.
+ * What a participant may type or open to join: an invite code (`K7M4-QX2P`, any case, with or
+ * without the dash — the server is then the page's own origin), a code link
+ * (`http://host:port/#code=K7M4QX2P`), an old token link (`…/#join=<doc>&t=<token>`) or an old
+ * pasteable token code (`<document id>.<token>`).
  */
-import { parseJoinLink, type JoinInfo } from '../collab';
+import { normalizeInviteCode, parseCodeLink, parseJoinLink } from '../collab';
+
+/** Where and how to join. */
+export type JoinTarget =
+  | { readonly kind: 'code'; readonly serverUrl: string; readonly code: string }
+  | {
+      readonly kind: 'token';
+      readonly serverUrl: string;
+      readonly documentId: string;
+      readonly token: string;
+    };
 
 const DOC_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const TOKEN = /^lj1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/;
 
-export const makeJoinCode = (documentId: string, token: string): string => `${documentId}.${token}`;
+/** The page's origin when it is a server (`linjaus serve`); '' in the desktop app. */
+export const pageServerOrigin = (): string =>
+  /^https?:$/.test(window.location.protocol) ? window.location.origin : '';
 
-/** A join link or a join code (resolved against `origin`); null when it is neither. */
-export function parseJoinInput(input: string, origin: string): JoinInfo | null {
+/** True when `input` is a bare code, which needs a server origin to mean anything. */
+export const isBareCode = (input: string): boolean => normalizeInviteCode(input.trim()) !== null;
+
+/** A link or code (a bare code resolved against `origin`); null when it is neither. */
+export function parseJoinInput(input: string, origin: string): JoinTarget | null {
   const text = input.trim();
-  const link = parseJoinLink(text);
-  if (link) return link;
+  const codeLink = parseCodeLink(text);
+  if (codeLink) return { kind: 'code', ...codeLink };
+  const tokenLink = parseJoinLink(text);
+  if (tokenLink) return { kind: 'token', ...tokenLink };
+  if (!/^https?:\/\//.test(origin)) return null;
+  const code = normalizeInviteCode(text);
+  if (code) return { kind: 'code', serverUrl: origin, code };
   const dot = text.indexOf('.');
   if (dot <= 0) return null;
   const documentId = text.slice(0, dot);
   const token = text.slice(dot + 1);
   if (!DOC_ID.test(documentId) || !TOKEN.test(token)) return null;
-  if (!/^https?:\/\//.test(origin)) return null;
-  return { serverUrl: origin, documentId, token };
+  return { kind: 'token', serverUrl: origin, documentId, token };
 }
 
-/** The join info in the page's own address (`#join=…&t=…`), or null. */
-export function joinFromLocation(): JoinInfo | null {
-  if (!window.location.hash.startsWith('#join=')) return null;
-  const origin = /^https?:/.test(window.location.protocol) ? window.location.origin : '';
-  if (!origin) return null;
-  return parseJoinLink(`${origin}/${window.location.hash}`);
+/** The join target in the page's own address (`#code=…` or `#join=…&t=…`), or null. */
+export function joinFromLocation(): JoinTarget | null {
+  const { hash } = window.location;
+  if (!hash.startsWith('#join=') && !hash.startsWith('#code=')) return null;
+  const origin = pageServerOrigin();
+  return origin ? parseJoinInput(`${origin}/${hash}`, origin) : null;
 }

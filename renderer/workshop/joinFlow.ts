@@ -1,18 +1,29 @@
 /**
- * Joining: fetch the workshop's document from the server into this browser's storage, remember
- * the connection for the document, and open it (the session extension then connects). The
- * token leaves the address bar as soon as the join starts.
+ * Joining: with a code, ask the server for a personal token bound to the participant's name
+ * (`POST /api/v1/join`); with an old token link, use its token. Then fetch the workshop's
+ * document into this browser's storage, remember the connection for the document, and open it
+ * (the session extension then connects). Codes and tokens leave the address bar as soon as the
+ * join screen opens.
  */
 import * as Y from 'yjs';
 import { getDocumentId } from '../../core';
-import { connectWorkshop, webSocketUrlOf, type JoinInfo, type WorkshopStatus } from '../collab';
+import {
+  connectWorkshop,
+  webSocketUrlOf,
+  workshopApi,
+  WorkshopApiError,
+  type WorkshopRole,
+  type WorkshopStatus,
+} from '../collab';
 import { currentPlatform } from '../platform/current';
 import { storeNewDocument } from '../session/DocumentSession';
+import type { JoinTarget } from './joinCode';
 import { ownColour, saveConfig, saveName } from './storage';
 
 /** Why a join failed, for the message the user sees. */
 export type JoinFailure =
   | { kind: 'denied'; reason: string | null }
+  | { kind: 'api'; code: string; retryAfterSeconds: number | null }
   | { kind: 'empty' }
   | { kind: 'wrong-document' }
   | { kind: 'error'; message: string };
@@ -38,14 +49,47 @@ function firstSync(subscribe: (l: () => void) => () => void, status: () => Works
   });
 }
 
+interface Credentials {
+  readonly documentId: string;
+  readonly token: string;
+  /** Known from the join answer; read from the server's answer to the token otherwise. */
+  readonly role: WorkshopRole | null;
+  /** The name bound to the token (a code join), which awareness must publish exactly. */
+  readonly boundName: string | null;
+}
+
+async function credentialsFor(target: JoinTarget, name: string): Promise<Credentials> {
+  if (target.kind === 'token')
+    return { documentId: target.documentId, token: target.token, role: null, boundName: null };
+  try {
+    const answer = await workshopApi(target.serverUrl).join(target.code, name);
+    return {
+      documentId: answer.documentId,
+      token: answer.token,
+      role: answer.role,
+      boundName: answer.name,
+    };
+  } catch (error) {
+    if (error instanceof WorkshopApiError)
+      throw new JoinError({
+        kind: 'api',
+        code: error.code,
+        retryAfterSeconds: error.retryAfterSeconds,
+      });
+    throw error;
+  }
+}
+
 /** Join and return the local document id; throws `JoinError`. */
-export async function joinWorkshop(info: JoinInfo, name: string): Promise<string> {
+export async function joinWorkshop(target: JoinTarget, typedName: string): Promise<string> {
+  const credentials = await credentialsFor(target, typedName);
+  const name = credentials.boundName ?? typedName;
   saveName(name);
   const doc = new Y.Doc();
   const workshop = connectWorkshop({
-    url: webSocketUrlOf(info.serverUrl),
-    documentId: info.documentId,
-    token: info.token,
+    url: webSocketUrlOf(target.serverUrl),
+    documentId: credentials.documentId,
+    token: credentials.token,
     doc,
     user: { name, colour: ownColour() },
   });
@@ -55,8 +99,14 @@ export async function joinWorkshop(info: JoinInfo, name: string): Promise<string
       throw new JoinError({ kind: 'denied', reason: status.deniedReason });
     const id = getDocumentId(doc);
     if (id === null) throw new JoinError({ kind: 'empty' });
-    if (id !== info.documentId) throw new JoinError({ kind: 'wrong-document' });
-    saveConfig(id, { serverUrl: info.serverUrl, token: info.token, role: 'guest' });
+    if (id !== credentials.documentId) throw new JoinError({ kind: 'wrong-document' });
+    saveConfig(id, {
+      serverUrl: target.serverUrl,
+      token: credentials.token,
+      role: credentials.role ?? (status.access === 'editor' ? 'editor' : 'viewer'),
+      isHost: false,
+      ...(credentials.boundName !== null ? { boundName: credentials.boundName } : {}),
+    });
     await storeNewDocument(currentPlatform(), doc);
     return id;
   } finally {

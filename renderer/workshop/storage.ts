@@ -4,33 +4,45 @@
  * its CSP) but not the tab. The display name and a random seed for the participant's colour are
  * kept in localStorage, so a participant keeps both on every visit.
  */
-import { participantColour } from '../collab';
+import { participantColour, type Invite, type WorkshopRole } from '../collab';
 
 /** How one open document is connected to a workshop. */
 export interface WorkshopConfig {
-  /** `http(s)://host:port` of the server (also serves the web app): the base of join links. */
+  /** `http(s)://host:port` of the server as participants reach it: the base of join links. */
   readonly serverUrl: string;
-  /** WebSocket URL to connect to; derived from `serverUrl` when absent. */
-  readonly wsUrl?: string;
+  /**
+   * `http(s)://host:port` this client talks to (API and WebSocket), when it differs from
+   * `serverUrl` — the desktop host reaches its embedded server on loopback.
+   */
+  readonly localUrl?: string;
   /** This client's token. */
   readonly token: string;
-  /** The token put in join links; the host's own when absent. */
-  readonly guestToken?: string;
-  readonly role: 'host' | 'guest';
-  /** Hosted by the desktop app's embedded server (ending it goes through the shell). */
+  /** What this client may do in the document (from the server; viewers and commenters read). */
+  readonly role: WorkshopRole;
+  /** Holds a host token: may create invites, list and revoke participants, end the workshop. */
+  readonly isHost: boolean;
+  /** The name the server bound to the token (its label); awareness must publish exactly it. */
+  readonly boundName?: string;
+  /** The invites the host created, by role (shown in the dialog, kept across reloads). */
+  readonly invites?: Partial<Record<WorkshopRole, Invite>>;
+  /** Hosted by the desktop app's embedded server (ending it also goes through the shell). */
   readonly desktop?: boolean;
 }
 
 const configKey = (documentId: string) => `linjaus.workshop.${documentId}`;
+const PENDING_KEY = 'linjaus.workshop.pendingJoin';
 const NAME_KEY = 'linjaus.workshop.name';
 const SEED_KEY = 'linjaus.workshop.seed';
+
+const ROLES: readonly unknown[] = ['editor', 'commenter', 'viewer'];
 
 const isConfig = (v: unknown): v is WorkshopConfig =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as WorkshopConfig).serverUrl === 'string' &&
   typeof (v as WorkshopConfig).token === 'string' &&
-  ((v as WorkshopConfig).role === 'host' || (v as WorkshopConfig).role === 'guest');
+  typeof (v as WorkshopConfig).isHost === 'boolean' &&
+  ROLES.includes((v as WorkshopConfig).role);
 
 export function loadConfig(documentId: string): WorkshopConfig | null {
   try {
@@ -82,4 +94,39 @@ export function ownColour(): string {
     seed = memorySeed ??= crypto.randomUUID();
   }
   return participantColour(seed);
+}
+
+/** A join the desktop app resumes after its window reloaded to allow the server (its CSP). */
+export interface PendingJoin {
+  readonly input: string;
+  readonly name: string;
+}
+
+export function savePendingJoin(pending: PendingJoin | null): void {
+  try {
+    if (pending) sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+    else sessionStorage.removeItem(PENDING_KEY);
+  } catch {
+    // Storage disabled: the join is not resumed after the reload.
+  }
+}
+
+/** The pending join, taken out of storage (it is resumed once). */
+export function takePendingJoin(): PendingJoin | null {
+  try {
+    const raw = sessionStorage.getItem(PENDING_KEY);
+    sessionStorage.removeItem(PENDING_KEY);
+    const v: unknown = raw ? JSON.parse(raw) : null;
+    return typeof v === 'object' &&
+      v !== null &&
+      typeof (v as PendingJoin).input === 'string' &&
+      typeof (v as PendingJoin).name === 'string'
+      ? {
+          input: (v as PendingJoin).input.slice(0, 2048),
+          name: (v as PendingJoin).name.slice(0, 60),
+        }
+      : null;
+  } catch {
+    return null;
+  }
 }

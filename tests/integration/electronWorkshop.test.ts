@@ -1,7 +1,8 @@
 /**
  * Hosting a workshop from the desktop app: the workshop server utility process entry
- * (electron/main/workshop/worker.ts) run as a Node child, driven by main's workshop host; a host
- * and a guest connect with the renderer's real workshop client and see each other's edits.
+ * (electron/main/workshop/worker.ts) run as a Node child, driven by main's workshop host. Main
+ * mints only a host token; the host creates an invite through the HTTP API as the renderer does,
+ * a guest joins by code with a name, both edit, the host revokes the guest and ends the workshop.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { createWorkshopHost, type WorkshopChannel } from '../../electron/main/wo
 import { lanAddresses } from '../../electron/main/workshop/lan';
 import type { FromWorkshop } from '../../electron/main/workshop/protocol';
 import { connectWorkshop, type Workshop } from '../../renderer/collab/workshop';
+import { workshopApi } from '../../renderer/collab/workshopApi';
 import { addTheme, newProgramme, themeTitles } from '../fixtures/electron/programmes';
 
 const WORKER = fileURLToPath(new URL('../../electron/main/workshop/worker.ts', import.meta.url));
@@ -107,7 +109,7 @@ describe('lanAddresses', () => {
 });
 
 describe('desktop workshop host', () => {
-  it('serves the host’s document to a guest, and ending the workshop shuts the guest out', async () => {
+  it('mints one host token; the host invites by code, a guest joins by name, is revoked, and ending shuts everyone out', async () => {
     const host = createWorkshopHost(startWorker, {
       bindHost: '127.0.0.1',
       dataDir: path.join(dir, 'server'),
@@ -118,27 +120,55 @@ describe('desktop workshop host', () => {
     const hostDoc = newProgramme('Työpajan ohjelma');
     addTheme(hostDoc, 'Host kirjoitti tämän');
     const documentId = getDocumentId(hostDoc)!;
-    const session = await host.host(documentId);
+    const session = await host.host(documentId, 'Aino');
     expect(session.port).toBeGreaterThan(0);
-    expect(session.hostToken).not.toBe(session.guestToken);
+    expect(Object.keys(session).sort()).toEqual(['hostToken', 'port']);
+    const api = workshopApi(`http://127.0.0.1:${session.port}`);
 
-    const hostWorkshop = join(session.port, documentId, session.hostToken, hostDoc, 'Host');
+    // The host token is a host token, labelled with the host's name.
+    const roster = await api.participants(documentId, session.hostToken);
+    expect(roster.map((p) => [p.name, p.host, p.role])).toEqual([['Aino', true, 'editor']]);
+    const hostWorkshop = join(session.port, documentId, session.hostToken, hostDoc, 'Aino');
+    await until(() => hostWorkshop.status().connection === 'online', 'the host to connect');
+
+    // The guest joins by code (as the renderer does) and connects with the name given back.
+    const invite = await api.createInvite(documentId, session.hostToken, 'editor');
+    const joined = await api.join(invite.display, 'Vieras');
+    expect(joined).toMatchObject({ documentId, role: 'editor', name: 'Vieras' });
     const guestDoc = new Y.Doc();
-    const guestWorkshop = join(session.port, documentId, session.guestToken, guestDoc, 'Vieras');
+    const guestWorkshop = join(session.port, documentId, joined.token, guestDoc, joined.name);
     await until(
       () => themeTitles(guestDoc).includes('Host kirjoitti tämän'),
       'the guest to receive the document',
     );
-
     addTheme(guestDoc, 'Vieras lisäsi');
     await until(
       () => themeTitles(hostDoc).includes('Vieras lisäsi'),
       'the host to receive the guest’s edit',
     );
     await hostWorkshop.whenSaved();
+    expect(
+      (await api.participants(documentId, session.hostToken)).find(
+        (p) => p.tokenId === joined.tokenId,
+      )?.connected,
+    ).toBe(true);
 
+    // Revoked: the guest is shut out at once and their later edits never reach the host.
+    await api.revoke(documentId, session.hostToken, joined.tokenId);
+    await until(() => guestWorkshop.status().connection === 'denied', 'the guest to be shut out');
+    expect(guestWorkshop.status().deniedReason).toBe('revoked');
+    addTheme(guestDoc, 'Poistetun muokkaus');
+
+    // A second guest, then the end: everyone (the host too) is shut out.
+    const second = await api.join(invite.code, 'Toinen');
+    const secondWorkshop = join(session.port, documentId, second.token, new Y.Doc(), second.name);
+    await until(() => secondWorkshop.status().connection === 'online', 'the second guest');
     await host.end(documentId);
-    await until(() => guestWorkshop.status().connection !== 'online', 'the guest to be shut out');
+    await until(
+      () => secondWorkshop.status().connection === 'denied',
+      'the second guest to be shut out',
+    );
+    expect(themeTitles(hostDoc)).not.toContain('Poistetun muokkaus');
     await host.stop();
   });
 });

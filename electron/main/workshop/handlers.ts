@@ -1,8 +1,8 @@
 /**
  * IPC handlers for hosting a workshop from the desktop app. The server runs in a utility process
- * (workshop/worker.ts); the window gets the port, its LAN addresses and the tokens, builds the
- * join link and QR code itself (renderer/collab/joinLink.ts), and connects with
- * `useWorkshopServer` (which reloads it with the server in its CSP).
+ * (workshop/worker.ts); the window gets the port, its LAN addresses and one host token, connects
+ * with `useWorkshopServer` (which reloads it with the server's http:// and ws:// origins in its
+ * CSP) and then creates invites through the server's HTTP API, exactly as in web mode.
  */
 import type { Handler } from '../ipc/types';
 import { NotAttachedError } from '../documents/sessions';
@@ -17,15 +17,14 @@ function requireOpen(
 }
 
 export const workshopHandlers = {
-  workshopHost: (async ({ services }, [{ documentId }]) => {
+  workshopHost: (async ({ services }, [{ documentId, name }]) => {
     requireOpen(services, documentId);
-    const session = await services.workshop.host(documentId);
+    const session = await services.workshop.host(documentId, name ?? '');
     return {
       port: session.port,
       localUrl: `ws://127.0.0.1:${session.port}`,
       lanUrls: services.lanAddresses().map((address) => `http://${address}:${session.port}`),
       hostToken: session.hostToken,
-      guestToken: session.guestToken,
     };
   }) satisfies Handler<'workshopHost'>,
   workshopMintToken: (async ({ services }, [{ documentId, role, label }]) => {

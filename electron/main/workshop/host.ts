@@ -27,10 +27,11 @@ export interface WorkshopHostOptions {
 /** A running workshop, as the host's window needs it. */
 export interface HostedWorkshop {
   readonly port: number;
-  /** The host's own token (editor). */
+  /**
+   * The host's own token: an editor token with `host: true`, with which the window creates
+   * invites (short codes), lists and revokes participants and ends the workshop over HTTP.
+   */
   readonly hostToken: string;
-  /** A token to share in the join link (editor, for the workshop's length). */
-  readonly guestToken: string;
 }
 
 const WORKSHOP_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -73,7 +74,12 @@ export function createWorkshopHost(start: () => WorkshopChannel, options: Worksh
     });
   }
 
-  const mint = async (documentId: string, role: WorkshopRole, label: string): Promise<string> =>
+  const mintToken = async (
+    documentId: string,
+    role: WorkshopRole,
+    label: string,
+    host: boolean,
+  ): Promise<string> =>
     (
       await request<'minted'>({
         type: 'mint',
@@ -81,12 +87,16 @@ export function createWorkshopHost(start: () => WorkshopChannel, options: Worksh
         role,
         lifetimeMs: WORKSHOP_LIFETIME_MS,
         label,
+        host,
       })
     ).token;
 
   return {
-    /** Start (or reuse) the server and mint the host's and the guests' tokens for `documentId`. */
-    async host(documentId: string): Promise<HostedWorkshop> {
+    /**
+     * Start (or reuse) the server and mint the host token for `documentId`, labelled with the
+     * host's display name ('' for none: the server then does not bind a name to it).
+     */
+    async host(documentId: string, hostName = ''): Promise<HostedWorkshop> {
       const { port } = await request<'started'>({
         type: 'start',
         host: options.bindHost,
@@ -95,14 +105,11 @@ export function createWorkshopHost(start: () => WorkshopChannel, options: Worksh
         allowedHosts: options.allowedHosts,
         allowedOrigins: options.allowedOrigins,
       });
-      return {
-        port,
-        hostToken: await mint(documentId, 'editor', 'host'),
-        guestToken: await mint(documentId, 'editor', 'guests'),
-      };
+      return { port, hostToken: await mintToken(documentId, 'editor', hostName, true) };
     },
-    /** A token for one participant (revocable on its own). */
-    mint,
+    /** A token for one participant (revocable on its own); never a host token. */
+    mint: (documentId: string, role: WorkshopRole, label: string): Promise<string> =>
+      mintToken(documentId, role, label, false),
     /** End a document's workshop: every token revoked, every connection closed. */
     async end(documentId: string): Promise<number> {
       return channel ? (await request<'ended'>({ type: 'end', documentId })).closed : 0;

@@ -20,6 +20,8 @@ export type ToWorkshop =
       readonly role: WorkshopRole;
       readonly lifetimeMs: number;
       readonly label: string;
+      /** A host token: may create invites, list and revoke participants, end the workshop. */
+      readonly host: boolean;
     }
   | { readonly type: 'end'; readonly id: string; readonly documentId: string }
   | { readonly type: 'stop'; readonly id: string };

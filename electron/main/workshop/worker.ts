@@ -34,6 +34,7 @@ async function handle(message: ToWorkshop): Promise<FromWorkshop> {
         message.role,
         message.lifetimeMs,
         message.label,
+        { host: message.host },
       );
       return { type: 'minted', id: message.id, token };
     }
