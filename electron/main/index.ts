@@ -15,6 +15,7 @@ import { createUtilityExporter } from './export/index';
 import { filesFromArgv } from './files/argv';
 import { createNativeDialogs } from './files/nativeDialogs';
 import { languageForLocale, type UiLanguage } from './i18n/strings';
+import { createWindowLifecycle } from './lifecycle/index';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/index';
 import { installMenu } from './menu/index';
@@ -127,6 +128,8 @@ async function start(): Promise<void> {
     },
   };
   const dialogs = createNativeDialogs({ isPackaged: app.isPackaged, language: () => language });
+  // Closing a window or quitting flushes the renderers first (lifecycle/windowLifecycle.ts).
+  const lifecycle = createWindowLifecycle(sessions, dialogs);
 
   const refreshMenu = () => {
     const focused = BrowserWindow.getFocusedWindow();
@@ -165,7 +168,11 @@ async function start(): Promise<void> {
       persist();
     },
     isFileBehind: (documentId) => fileBehind.get(documentId) ?? false,
-    onWindowClosed: (windowId) => void sessions.detachWindow(windowId),
+    mayClose: (windowId) => lifecycle.mayClose(windowId),
+    onWindowClosed: (windowId) => lifecycle.windowClosed(windowId),
+    onRendererGone: (windowId) => lifecycle.rendererGone(windowId),
+    flushWindow: (windowId) => lifecycle.flushWindow(windowId),
+    flushed: (windowId, requestId, report) => lifecycle.flushed(windowId, requestId, report),
     refreshMenu: () => refreshMenu(),
   });
 
@@ -221,18 +228,24 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  let quitting = false;
+  let mayExit = false;
   app.on('before-quit', (event) => {
-    if (quitting) return;
-    // Compact every open document into its file before the process ends.
+    if (mayExit) return;
+    // Every window's edits are flushed and every document fsynced and compacted first; a window
+    // whose edits cannot be stored asks the user, who may cancel the quit.
     event.preventDefault();
-    quitting = true;
-    void sessions
-      .closeAll()
-      .catch((error: unknown) => console.error(error))
-      .finally(() => {
+    void lifecycle
+      .quit()
+      .catch((error: unknown) => {
+        console.error(error);
+        return true;
+      })
+      .then(async (canExit) => {
+        if (!canExit) return;
+        mayExit = true;
         pdf.dispose();
-        void workshop.stop().finally(() => app.quit());
+        await workshop.stop().catch((error: unknown) => console.error(error));
+        app.quit();
       });
   });
 }

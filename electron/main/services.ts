@@ -7,14 +7,19 @@ import type { Language } from '../../core';
 import type { DocumentSessions } from './documents/sessions';
 import type { NativeDialogs } from './files/dialogs';
 import type { UiLanguage } from './i18n/strings';
+import type { FlushReport } from './lifecycle/windowLifecycle';
 import type { RecentIndex } from './recent/recentIndex';
 import type { PdfExportService } from './export/service';
 import type { WorkshopHost } from './workshop/host';
+
+export type { FlushReport } from './lifecycle/windowLifecycle';
 
 /** Window operations the handlers need. */
 export interface WindowService {
   /** The renderer reports its document title and whether edits are still in flight. */
   setRendererState(windowId: number, state: { title: string; isDirty: boolean }): void;
+  /** The renderer's answer to a flush request (see lifecycle/windowLifecycle.ts). */
+  flushed(windowId: number, requestId: string, report: FlushReport): void;
   /** Record which document a window shows (after it attached). */
   setDocument(windowId: number, documentId: string | null): void;
   /** Allow the window to connect to a (validated) workshop server, or to none: reloads it with that CSP. */

@@ -40,6 +40,7 @@ const api = {
   pdfWarmUp: invoke('pdfWarmUp'),
   dialogConfirm: invoke('dialogConfirm'),
   windowSetState: invoke('windowSetState'),
+  windowFlushed: invoke('windowFlushed'),
   uiSetLanguage: invoke('uiSetLanguage'),
   externalOpen: invoke('externalOpen'),
   workshopSetServer: invoke('workshopSetServer'),
@@ -50,6 +51,7 @@ const api = {
   onDocumentUpdate: subscribe('documentUpdate'),
   onPdfProgress: subscribe('pdfProgress'),
   onShowDocument: subscribe('showDocument'),
+  onFlushRequest: subscribe('flushRequest'),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('linjaus', api);

@@ -71,6 +71,10 @@ export const ipcArgs = {
   pdfWarmUp: z.tuple([]),
   dialogConfirm: z.tuple([z.string().min(1).max(2000)]),
   windowSetState: z.tuple([z.object({ title: ShortText, isDirty: z.boolean() })]),
+  /** The answer to a `flushRequest`: every edit of the window is stored (ok), or why not. */
+  windowFlushed: z.tuple([
+    z.object({ requestId: z.string().max(64), ok: z.boolean(), message: ShortText.nullable() }),
+  ]),
   uiSetLanguage: z.tuple([Language]),
   externalOpen: z.tuple([z.string().max(2048)]),
   workshopSetServer: z.tuple([z.string().max(2048).nullable()]),
@@ -115,6 +119,11 @@ export interface IpcEvents {
   };
   /** Show this document in the window (main opened a file into a start-screen window). */
   showDocument: { readonly documentId: string };
+  /**
+   * Main is about to close the window (or quit): hand over every edit and answer with
+   * `windowFlushed` once main has stored them all.
+   */
+  flushRequest: { readonly requestId: string };
 }
 
 /** Names of every operation, for the preload and the registration in main. */

@@ -8,11 +8,11 @@
  * browser, where `window.linjaus` does not exist).
  */
 import * as Y from 'yjs';
-import { getMeta, type Origin } from '../../core';
 // A type-only import of the preload's API type (declared once, in the shell): no code crosses.
 import type { DesktopApi } from '../../electron/main/ipc/api';
 import { installPlatform } from './current';
-import type { DocumentStorage, Platform, SaveState, StoredDocument } from './types';
+import { DESKTOP_ORIGIN, DesktopStoredDocument } from './desktopDocument';
+import type { DocumentStorage, Platform } from './types';
 
 declare global {
   interface Window {
@@ -21,141 +21,62 @@ declare global {
   }
 }
 
-/** Origin of changes main sends: merged from disk or from another window. Never undone locally. */
-const DESKTOP_ORIGIN: Origin = Object.freeze({ kind: 'file', detail: 'desktop' });
-
-class DesktopStoredDocument implements StoredDocument {
-  private state: SaveState = 'saved';
-  private pending = 0;
-  private failed = false;
-  private lastReported = '';
-  private readonly listeners = new Set<(s: SaveState) => void>();
-  private waiters: (() => void)[] = [];
-  private queue: Promise<void> = Promise.resolve();
-  private readonly unsubscribe: () => void;
-
-  constructor(
-    private readonly api: DesktopApi,
-    private readonly id: string,
-    private readonly doc: Y.Doc,
-    /** False until main has this document (a new one is attached with its first update). */
-    private attached: boolean,
-  ) {
-    doc.on('update', this.onUpdate);
-    this.unsubscribe = api.onDocumentUpdate((event) => {
-      if (event.documentId !== this.id) return;
-      Y.applyUpdate(this.doc, event.update, DESKTOP_ORIGIN);
-    });
-    this.report();
-  }
-
-  saveState(): SaveState {
-    return this.state;
-  }
-
-  onSaveState(listener: (state: SaveState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  async flush(): Promise<void> {
-    // After a failed write, send the whole state again: main merges it (Yjs ignores duplicates).
-    if (this.failed) this.enqueue(() => this.attach());
-    if (this.pending === 0) return;
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
-
-  async close(): Promise<void> {
-    await this.flush();
-    this.doc.off('update', this.onUpdate);
-    this.unsubscribe();
-    if (this.attached) await this.api.documentClose(this.id);
-  }
-
-  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === DESKTOP_ORIGIN) return this.report();
-    this.enqueue(() =>
-      this.attached ? this.api.documentAppend({ documentId: this.id, update }) : this.attach(),
-    );
+function desktopStorage(api: DesktopApi, open: Set<DesktopStoredDocument>): DocumentStorage {
+  const track = (doc: DesktopStoredDocument) => {
+    open.add(doc);
+    return doc;
   };
-
-  private async attach(): Promise<void> {
-    const { update } = await this.api.documentOpen({
-      documentId: this.id,
-      state: Y.encodeStateAsUpdate(this.doc),
-    });
-    this.attached = true;
-    Y.applyUpdate(this.doc, update, DESKTOP_ORIGIN);
-  }
-
-  /** Run storage calls one after another; "saved" once the last one resolved (main fsynced it). */
-  private enqueue(call: () => Promise<unknown>): void {
-    this.pending++;
-    this.setState('saving');
-    this.queue = this.queue
-      .then(call)
-      .then(
-        () => {
-          this.failed = false;
-        },
-        (error: unknown) => {
-          console.warn('Saving failed', error);
-          this.failed = true;
-        },
-      )
-      .then(() => {
-        this.pending--;
-        if (this.pending > 0) return;
-        this.setState(this.failed ? 'unsaved' : 'saved');
-        this.waiters.splice(0).forEach((w) => w());
-      });
-  }
-
-  private setState(state: SaveState): void {
-    if (state !== this.state) {
-      this.state = state;
-      for (const l of this.listeners) l(state);
-    }
-    this.report();
-  }
-
-  /** Tell main the title and whether edits are in flight (window title, unsaved marker). */
-  private report(): void {
-    const title = getMeta(this.doc).title;
-    const isDirty = this.state !== 'saved';
-    const key = `${isDirty}|${title}`;
-    if (key === this.lastReported || !this.attached) return;
-    this.lastReported = key;
-    void this.api.windowSetState({ title: title.slice(0, 500), isDirty }).catch(() => undefined);
-  }
-}
-
-function desktopStorage(api: DesktopApi): DocumentStorage {
   return {
     async open(id, doc) {
+      let stored: DesktopStoredDocument | undefined;
+      const onClosed = () => void open.delete(stored!);
       const hasContent = Y.encodeStateVector(doc).length > 1;
       if (!hasContent && !(await api.documentExists(id))) {
         // A new document (storeNewDocument): main creates it with its first update.
-        return new DesktopStoredDocument(api, id, doc, false);
+        stored = new DesktopStoredDocument(api, id, doc, false, onClosed);
+        return track(stored);
       }
       const { update } = await api.documentOpen({
         documentId: id,
         state: Y.encodeStateAsUpdate(doc),
       });
       Y.applyUpdate(doc, update, DESKTOP_ORIGIN);
-      return new DesktopStoredDocument(api, id, doc, true);
+      stored = new DesktopStoredDocument(api, id, doc, true, onClosed);
+      return track(stored);
     },
     exists: (id) => api.documentExists(id),
     remove: (id) => api.documentRemove(id),
   };
 }
 
+/** The desktop platform, with what main's close/quit path needs from the renderer. */
+export interface DesktopPlatform extends Platform {
+  /** Store every edit of every open document; ok when all are stored (main's `flushRequest`). */
+  flushAll(): Promise<{ ok: boolean; message: string | null }>;
+  /** Send every edit main does not have yet, synchronously (the page is going away). */
+  handOver(): void;
+}
+
 /** The desktop {@link Platform} over the preload API. */
-export function createElectronPlatform(api: DesktopApi): Platform {
+export function createElectronPlatform(api: DesktopApi): DesktopPlatform {
   let counter = 0;
+  const open = new Set<DesktopStoredDocument>();
+  const flushAll = async () => {
+    const docs = [...open];
+    await Promise.all(docs.map((d) => d.flush()));
+    const problem = docs.map((d) => d.problem()).find((p) => p !== null);
+    const ok = docs.every((d) => d.saveState() === 'saved');
+    return { ok, message: ok ? null : (problem ?? 'Saving did not finish.').slice(0, 500) };
+  };
+  // Main closes a window or quits only after this answer (electron/main/lifecycle/).
+  api.onFlushRequest(({ requestId }) => {
+    void flushAll().then((report) => api.windowFlushed({ requestId, ...report }));
+  });
   return {
     kind: 'desktop',
-    storage: desktopStorage(api),
+    flushAll,
+    handOver: () => open.forEach((d) => d.handOver()),
+    storage: desktopStorage(api, open),
     recent: {
       list: () => api.recentList(),
       touch: (entry) =>
@@ -236,7 +157,11 @@ export function desktopShell(): DesktopShell | null {
 export function installDesktopPlatform(): boolean {
   const api = typeof window === 'undefined' ? undefined : window.linjaus;
   if (!api) return false;
-  installPlatform(createElectronPlatform(api));
+  const platform = createElectronPlatform(api);
+  installPlatform(platform);
+  // Closing or reloading the page: edits still queued here go to main at once (synchronously).
+  window.addEventListener('beforeunload', () => platform.handOver());
+  window.addEventListener('pagehide', () => platform.handOver());
   api.onShowDocument(({ documentId }) => {
     window.location.hash = `#/d/${documentId}`;
   });

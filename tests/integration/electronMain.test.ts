@@ -166,10 +166,59 @@ describe('desktop main process wiring', () => {
     expect(menu.map((m) => m.label)).toEqual(['Tiedosto', 'Muokkaa', 'Näytä', 'Työpaja', 'Ohje']);
   });
 
-  it('writes open documents into their files before quitting', async () => {
+  it('closes a window only after its renderer has handed over its edits', async () => {
+    const window = await openExtraWindow();
+    const seen = flushRequests(window).length;
+    window.close();
+    expect(window.destroyed).toBe(false);
+    const request = await nextFlushRequest(window, seen);
+    await answerFlush(window, request, { ok: true, message: null });
+    await until(() => window.destroyed, 'the window to close');
+  });
+
+  it('asks the renderers to flush, then writes open documents into their files before quitting', async () => {
     const event = { preventDefault: vi.fn() };
+    const seen = flushRequests(firstWindow()).length;
     fake.app.emit('before-quit', event);
     expect(event.preventDefault).toHaveBeenCalled();
+    const request = await nextFlushRequest(firstWindow(), seen);
+    expect(fake.recorded.quitCalls).toBe(0);
+    await answerFlush(firstWindow(), request, { ok: true, message: null });
     await until(() => fake.recorded.quitCalls > 0, 'the app to quit');
+    expect(firstWindow().destroyed).toBe(true);
   });
 });
+
+/** A second window: File → New from template opens the new document in its own window. */
+async function openExtraWindow(): Promise<fake.BrowserWindow> {
+  const count = fake.BrowserWindow.getAllWindows().length;
+  const menu = fake.recorded.menus.at(-1) as {
+    submenu?: { submenu?: { click?: () => void }[] }[];
+  }[];
+  menu[0]!.submenu![0]!.submenu![0]!.click!();
+  await until(() => fake.BrowserWindow.getAllWindows().length > count, 'a second window');
+  return fake.BrowserWindow.getAllWindows().at(-1)!;
+}
+
+const flushRequests = (window: fake.BrowserWindow) =>
+  window.webContents.sent.filter((m) => m.channel === 'linjaus-event:flushRequest');
+
+/** Wait for main's flush request to the window after the first `seen`; returns its id. */
+async function nextFlushRequest(window: fake.BrowserWindow, seen: number): Promise<string> {
+  await until(() => flushRequests(window).length > seen, 'a flush request');
+  return (flushRequests(window).at(-1)!.payload as { requestId: string }).requestId;
+}
+
+/** The renderer's answer, through the guarded IPC handler as the preload sends it. */
+async function answerFlush(
+  window: fake.BrowserWindow,
+  requestId: string,
+  report: { ok: boolean; message: string | null },
+): Promise<void> {
+  const handler = fake.recorded.ipcHandlers.get(ipcChannel('windowFlushed')) as unknown as (
+    event: unknown,
+    ...args: unknown[]
+  ) => Promise<unknown>;
+  const wc = window.webContents;
+  await handler({ sender: wc, senderFrame: wc.mainFrame }, { requestId, ...report });
+}

@@ -61,7 +61,13 @@ describe('preload', () => {
   });
 
   it('exposes one function per contract operation and one subscription per event, nothing else', () => {
-    const events = ['onMenuCommand', 'onDocumentUpdate', 'onPdfProgress', 'onShowDocument'];
+    const events = [
+      'onMenuCommand',
+      'onDocumentUpdate',
+      'onPdfProgress',
+      'onShowDocument',
+      'onFlushRequest',
+    ];
     expect(Object.keys(exposed).sort()).toEqual([...IPC_OPERATIONS, ...events].sort());
     for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
     expect(code).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);

@@ -48,6 +48,8 @@ export interface SessionEvents {
 
 export class DocumentSessions {
   private readonly sessions = new Map<string, Session>();
+  /** Sessions being closed (removed from `sessions` already): quit waits for them. */
+  private readonly closing = new Set<Promise<void>>();
 
   constructor(
     private readonly options: SessionOptions,
@@ -209,9 +211,16 @@ export class DocumentSessions {
     }
   }
 
-  /** Compact and close everything (app quit). */
+  /**
+   * Compact and close everything (app quit), including documents whose last window is closing
+   * right now. Every document is closed even when one fails; then the first error is thrown.
+   */
   async closeAll(): Promise<void> {
-    for (const [id, session] of [...this.sessions]) await this.closeSession(id, session);
+    for (const [id, session] of [...this.sessions])
+      void this.closeSession(id, session).catch(() => undefined);
+    const results = await Promise.allSettled([...this.closing]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private add(store: DocumentStore): string {
@@ -288,11 +297,14 @@ export class DocumentSessions {
     });
   }
 
-  private async closeSession(documentId: string, session: Session): Promise<void> {
+  private closeSession(documentId: string, session: Session): Promise<void> {
     if (session.compactTimer) clearTimeout(session.compactTimer);
     session.stopWatching();
     this.sessions.delete(documentId);
-    await session.store.close();
+    const closing = session.store.close();
+    this.closing.add(closing);
+    void closing.finally(() => this.closing.delete(closing)).catch(() => undefined);
+    return closing;
   }
 
   private async remember(documentId: string): Promise<void> {

@@ -22,6 +22,11 @@ export interface NativeDialogs {
   ): Promise<string | null>;
   /** Yes/no question; true for yes. */
   confirm(windowId: number | null, message: string): Promise<boolean>;
+  /**
+   * A window's edits could not be stored: close it anyway (true, the edits are lost) or keep it
+   * open (false, the default).
+   */
+  confirmDiscard(windowId: number | null, problem: string): Promise<boolean>;
   /** Tell the user something went wrong (or was recovered). */
   inform(
     windowId: number | null,
@@ -34,6 +39,7 @@ export interface DialogScript {
   open?: (string | null)[];
   save?: (string | null)[];
   confirm?: boolean[];
+  discard?: boolean[];
 }
 
 /**
@@ -55,6 +61,10 @@ export function scriptedDialogs(script: DialogScript): NativeDialogs & { shown: 
     confirm: async (_w, message) => {
       shown.push(`confirm:${message}`);
       return script.confirm?.shift() ?? false;
+    },
+    confirmDiscard: async (_w, problem) => {
+      shown.push(`discard:${problem}`);
+      return script.discard?.shift() ?? false;
     },
     inform: async (_w, o) => void shown.push(`${o.kind}:${o.title}: ${o.message}`),
   };

@@ -55,6 +55,20 @@ export function createNativeDialogs(options: {
         const result = w ? await dialog.showMessageBox(w, opts) : await dialog.showMessageBox(opts);
         return result.response === 0;
       }),
+    confirmDiscard: (windowId, problem) =>
+      withParent(windowId, async (w) => {
+        const t = strings(options.language());
+        const opts = {
+          type: 'warning' as const,
+          message: t.unsavedEdits,
+          detail: t.unsavedEditsDetail(problem),
+          buttons: [t.keepOpen, t.closeAndDiscard],
+          defaultId: 0,
+          cancelId: 0,
+        };
+        const result = w ? await dialog.showMessageBox(w, opts) : await dialog.showMessageBox(opts);
+        return result.response === 1;
+      }),
     inform: (windowId, o) =>
       withParent(windowId, async (w) => {
         const opts = {

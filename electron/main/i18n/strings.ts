@@ -59,6 +59,11 @@ const fi = {
   cancel: 'Peruuta',
   yes: 'Kyllä',
   no: 'Ei',
+  unsavedEdits: 'Ikkunan muutoksia ei voitu tallentaa.',
+  unsavedEditsDetail: (problem: string) =>
+    `Jos suljet ikkunan nyt, nämä muutokset menetetään. Voit pitää ikkunan auki ja tallentaa asiakirjan toiseen paikkaan (Tallenna nimellä…).\n\nSyy: ${problem}`,
+  keepOpen: 'Pidä auki',
+  closeAndDiscard: 'Sulje ja hylkää muutokset',
   formatErrors: {
     empty: 'Tiedosto on tyhjä (0 tavua).',
     'not-zip': 'Tämä ei ole Linjaus-tiedosto.',
@@ -135,6 +140,11 @@ const sv: Strings = {
   cancel: 'Avbryt',
   yes: 'Ja',
   no: 'Nej',
+  unsavedEdits: 'Ändringarna i fönstret kunde inte sparas.',
+  unsavedEditsDetail: (problem: string) =>
+    `Om du stänger fönstret nu går ändringarna förlorade. Du kan hålla fönstret öppet och spara dokumentet på ett annat ställe (Spara som…).\n\nOrsak: ${problem}`,
+  keepOpen: 'Håll öppet',
+  closeAndDiscard: 'Stäng och förkasta ändringarna',
   formatErrors: {
     empty: 'Filen är tom (0 byte).',
     'not-zip': 'Det här är inte en Linjaus-fil.',
@@ -209,6 +219,11 @@ const en: Strings = {
   cancel: 'Cancel',
   yes: 'Yes',
   no: 'No',
+  unsavedEdits: 'The edits in this window could not be saved.',
+  unsavedEditsDetail: (problem: string) =>
+    `If you close the window now, these edits are lost. You can keep it open and save the document somewhere else (Save As…).\n\nReason: ${problem}`,
+  keepOpen: 'Keep open',
+  closeAndDiscard: 'Close and discard edits',
   formatErrors: {
     empty: 'The file is empty (0 bytes).',
     'not-zip': 'This is not a Linjaus file.',

@@ -17,6 +17,7 @@ export interface DesktopEventApi {
   onDocumentUpdate(listener: (event: IpcEvents['documentUpdate']) => void): () => void;
   onPdfProgress(listener: (event: IpcEvents['pdfProgress']) => void): () => void;
   onShowDocument(listener: (event: IpcEvents['showDocument']) => void): () => void;
+  onFlushRequest(listener: (event: IpcEvents['flushRequest']) => void): () => void;
 }
 
 /** `window.linjaus` in the desktop app. */

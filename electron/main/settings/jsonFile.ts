@@ -22,11 +22,28 @@ export async function readJsonFile<S extends z.ZodType>(
   }
 }
 
-/** Write `value` as JSON: temp file, fsync, rename. */
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
+/** Writes in progress, by file: one at a time, so two never share (and race on) the temp file. */
+const writing = new Map<string, Promise<void>>();
+
+/** Write `value` (as it is now) as JSON: temp file, fsync, rename; after earlier writes of `file`. */
+export function writeJsonFile(file: string, value: unknown): Promise<void> {
+  const bytes = new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+  const run = (writing.get(file) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => writeNow(file, bytes));
+  writing.set(file, run);
+  void run
+    .finally(() => {
+      if (writing.get(file) === run) writing.delete(file);
+    })
+    .catch(() => undefined);
+  return run;
+}
+
+async function writeNow(file: string, bytes: Uint8Array): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFileSynced(temp, new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`));
+  await writeFileSynced(temp, bytes);
   await fs.rename(temp, file);
   await fsyncDir(path.dirname(file));
 }

@@ -6,6 +6,9 @@ export const windowHandlers = {
   windowSetState: (async ({ windowId, services }, [state]) => {
     services.windows.setRendererState(windowId, state);
   }) satisfies Handler<'windowSetState'>,
+  windowFlushed: (async ({ windowId, services }, [{ requestId, ok, message }]) => {
+    services.windows.flushed(windowId, requestId, { ok, message });
+  }) satisfies Handler<'windowFlushed'>,
   uiSetLanguage: (async ({ services }, [language]) => {
     services.windows.setLanguage(language);
   }) satisfies Handler<'uiSetLanguage'>,

@@ -7,6 +7,7 @@ import { BrowserWindow, screen } from 'electron';
 import type { WindowManager } from '../app/controller';
 import { eventChannel, type IpcEvents } from '../../shared/contract';
 import type { UiLanguage } from '../i18n/strings';
+import type { FlushReport } from '../services';
 import type { WindowService } from '../services';
 import { MIN_SIZE, placeWindow, rememberWindow, type WindowState } from './bounds';
 import type { WindowRegistry } from './registry';
@@ -24,7 +25,15 @@ export interface WindowsOptions {
   saveStates(states: Record<string, WindowState>): void;
   /** Whether the document's file lags its log (from the sessions' fileState events). */
   isFileBehind(documentId: string): boolean;
+  /** The window's `close` event: false when it must wait (its edits are flushed first, lifecycle/). */
+  mayClose(windowId: number): boolean;
   onWindowClosed(windowId: number): void;
+  /** The window's renderer crashed or was killed. */
+  onRendererGone(windowId: number): void;
+  /** Resolves when the window's renderer has handed over its edits (before a reload). */
+  flushWindow(windowId: number): Promise<unknown>;
+  /** The renderer's answer to a flush request. */
+  flushed(windowId: number, requestId: string, report: FlushReport): void;
   refreshMenu(): void;
 }
 
@@ -129,9 +138,19 @@ export function createWindows(
         window.show();
       });
       window.on('focus', () => options.refreshMenu());
-      window.on('close', () =>
-        remember(window, options.registry.get(windowId)?.documentId ?? null),
-      );
+      window.on('close', (event) => {
+        remember(window, options.registry.get(windowId)?.documentId ?? null);
+        if (!options.mayClose(windowId)) event.preventDefault();
+      });
+      let crashReloads = 0;
+      window.webContents.on('render-process-gone', (_event, details) => {
+        options.onRendererGone(windowId);
+        if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+        // Edits still queued in the dead renderer are gone (never reported saved); everything
+        // saved is in the log: reload shows it. Limited, so a crash on load does not loop.
+        console.error(`Window ${windowId}: renderer ${details.reason}; reloading.`);
+        if (++crashReloads <= 3) window.webContents.reload();
+      });
       window.on('closed', () => {
         info.delete(windowId);
         options.registry.remove(windowId);
@@ -158,6 +177,9 @@ export function createWindows(
       for (const entry of options.registry.all()) updateTitle(entry.windowId);
       options.refreshMenu();
     },
+    flushed(windowId: number, requestId: string, report: FlushReport): void {
+      options.flushed(windowId, requestId, report);
+    },
     setRendererState(windowId: number, state: { title: string; isDirty: boolean }): void {
       const current = info.get(windowId);
       if (!current) return;
@@ -177,9 +199,12 @@ export function createWindows(
       if (!current || !window || current.workshop === address) return;
       current.workshop = address;
       if (address !== null) grantedWorkshops.add(address);
-      // A page's CSP is fixed when it loads: reload with the new connect-src. The document is
-      // stored; the `workshop` parameter tells the renderer to reconnect.
-      void window.loadURL(urlFor(options.registry.get(windowId)?.documentId ?? null, address));
+      // A page's CSP is fixed when it loads: reload with the new connect-src, once the renderer
+      // has handed over its edits. The `workshop` parameter tells the renderer to reconnect.
+      void options.flushWindow(windowId).then(() => {
+        if (window.isDestroyed()) return;
+        void window.loadURL(urlFor(options.registry.get(windowId)?.documentId ?? null, address));
+      });
     },
     focusWindowOfFile(realPath: string): boolean {
       const entry = options.registry.findByFile(realPath);
