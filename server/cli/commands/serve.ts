@@ -1,7 +1,8 @@
 /**
  * `linjaus serve` — the co-authoring server: Hocuspocus for many documents, the built web app on
  * the same port, embedded storage under --data (or PostgreSQL + Redis for scale-out). Prints the
- * address and how to mint a token, then runs until SIGINT/SIGTERM. docs/sync.md has the details.
+ * address and how to mint a token (and a host token for the app's "Host a workshop"), then runs
+ * until SIGINT/SIGTERM. docs/sync.md has the details.
  */
 import { startSyncServer } from '../../sync/server';
 import { parse } from '../args';
@@ -77,7 +78,10 @@ export const run: Command = async (args, io) => {
   io.stdout.write(
     `Linjaus sync server listening on ${server.url} (WebSocket ${server.wsUrl})\n` +
       `Storage: ${postgresUrl ? 'PostgreSQL' : `embedded, in ${dataDir ?? DEFAULT_DATA}`}${redisUrl ? ', shared through Redis' : ''}\n` +
-      `Mint a token: linjaus token ${where} --doc <document id> --role editor|commenter|viewer [--expires 8h]\n`,
+      `Mint a token: linjaus token ${where} --doc <document id> --role editor|commenter|viewer [--expires 8h]\n` +
+      `Host a workshop from the app ("Host a workshop" asks for this server's address and a host token):\n` +
+      `  linjaus token ${where} --doc <document id> --role editor --host [--expires 8h] [--label <your name>]\n` +
+      `  The host token lets the app create the short invite code, list and revoke participants and end the workshop.\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => {

@@ -1,9 +1,14 @@
 /**
  * `linjaus token` — mint, list and revoke workshop access tokens. The secret is printed once, on
- * stdout, for scripts; it is stored only as a hash. `revoke` and `end-session` take effect in a
+ * stdout, for scripts; it is stored only as a hash. `--host` mints a host token: an editor token
+ * that may also run the workshop (invite codes, participant list, revoke, end) — what the app's
+ * "Host a workshop" asks for when it connects to a `linjaus serve`. `revoke` and `end-session` take effect in a
  * running server within a second (it re-reads the token store).
  */
 import { FileTokenStore } from '../../sync/tokens/fileStore';
+import { FileInviteStore } from '../../sync/tokens/inviteFileStore';
+import { PostgresInviteStore } from '../../sync/tokens/invitePostgresStore';
+import type { InviteStore } from '../../sync/tokens/invites';
 import { PostgresTokenStore } from '../../sync/tokens/postgresStore';
 import type { TokenStore } from '../../sync/tokens/store';
 import { isLive, mintToken, parseLifetime, ROLES, type Role } from '../../sync/tokens/token';
@@ -11,7 +16,9 @@ import { isIdLike } from '../../../core';
 import { parse } from '../args';
 import { EXIT, UsageError, type Command } from '../io';
 
-export const usage = `linjaus token [--data <dir> | --postgres <url>] --doc <document id> --role editor|commenter|viewer [--expires 8h] [--label <name>]
+export const usage = `linjaus token [--data <dir> | --postgres <url>] --doc <document id> --role editor|commenter|viewer [--host] [--expires 8h] [--label <name>]
+         --host: a host token (editor only) for the app's "Host a workshop": it may also create
+         invite codes, list and revoke participants and end the workshop
        linjaus token list [--data <dir> | --postgres <url>] [--doc <document id>]
        linjaus token revoke [--data <dir> | --postgres <url>] --id <token id>
        linjaus token end-session [--data <dir> | --postgres <url>] --doc <document id>`;
@@ -19,16 +26,23 @@ export const usage = `linjaus token [--data <dir> | --postgres <url>] --doc <doc
 async function openStore(
   data: string | undefined,
   postgres: string | undefined,
-): Promise<{ store: TokenStore; close: () => Promise<void> }> {
+): Promise<{ store: TokenStore; invites: InviteStore; close: () => Promise<void> }> {
   const url = postgres ?? (data ? undefined : process.env.LINJAUS_POSTGRES_URL);
   if (url) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     const store = new PostgresTokenStore(pool);
+    const invites = new PostgresInviteStore(pool);
     await store.prepare();
-    return { store, close: () => pool.end() };
+    await invites.prepare();
+    return { store, invites, close: () => pool.end() };
   }
-  return { store: new FileTokenStore(data ?? 'linjaus-data'), close: async () => {} };
+  const dir = data ?? 'linjaus-data';
+  return {
+    store: new FileTokenStore(dir),
+    invites: new FileInviteStore(dir),
+    close: async () => {},
+  };
 }
 
 function requireDoc(doc: string | undefined): string {
@@ -50,10 +64,11 @@ export const run: Command = async (args, io) => {
       expires: { type: 'string' },
       label: { type: 'string' },
       id: { type: 'string' },
+      host: { type: 'boolean' },
     },
     { min: 0, max: 0, names: 'no positional arguments after the subcommand' },
   );
-  const { store, close } = await openStore(values.data, values.postgres);
+  const { store, invites, close } = await openStore(values.data, values.postgres);
   try {
     switch (sub) {
       case 'mint': {
@@ -67,19 +82,25 @@ export const run: Command = async (args, io) => {
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
-        const minted = mintToken(documentName, role, lifetime, values.label ?? '');
+        const host = values.host === true;
+        if (host && role !== 'editor') throw new UsageError('--host needs --role editor');
+        const minted = mintToken(documentName, role, lifetime, values.label ?? '', Date.now(), {
+          host,
+        });
         await store.add(minted.record);
         io.stdout.write(`${minted.token}\n`);
         io.stderr.write(
-          `Token ${minted.record.id}: ${role} of ${documentName}, valid until ${new Date(minted.record.expiresAt).toISOString()}\n`,
+          `Token ${minted.record.id}: ${host ? 'host (editor)' : role} of ${documentName}, valid until ${new Date(minted.record.expiresAt).toISOString()}\n`,
         );
         return EXIT.ok;
       }
       case 'list': {
         for (const r of await store.list(values.doc)) {
           const state = r.revokedAt !== null ? 'revoked' : isLive(r) ? 'valid' : 'expired';
+          // The label comes from a participant's name: keep it to one printable line.
+          const label = r.label.replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, ' ');
           io.stdout.write(
-            `${r.id}\t${r.documentName}\t${r.role}\t${state}\t${new Date(r.expiresAt).toISOString()}\t${r.label}\n`,
+            `${r.id}\t${r.documentName}\t${r.role}${r.host ? '+host' : ''}\t${state}\t${new Date(r.expiresAt).toISOString()}\t${label}\n`,
           );
         }
         return EXIT.ok;
@@ -92,9 +113,10 @@ export const run: Command = async (args, io) => {
       }
       case 'end-session': {
         const documentName = requireDoc(values.doc);
+        const codes = await invites.revoke({ documentName });
         const n = await store.revoke({ documentName });
         io.stderr.write(
-          `Revoked ${n} token(s) of ${documentName}; their connections close within a second.\n`,
+          `Revoked ${n} token(s) and ${codes} invite code(s) of ${documentName}; their connections close within a second.\n`,
         );
         return EXIT.ok;
       }
