@@ -6,7 +6,7 @@
  * writes. Yjs has no veto before a transaction applies, so "refuse" means "revert right after":
  * the revert runs in the same task, before control returns to the browser, so nothing is
  * painted with the change and the stored copy ends with the content it had. The update and its
- * revert do reach the storage and the provider (the server drops both for a viewer).
+ * revert both reach the storage and the provider (the server drops both from a viewer).
  *
  * Local means `transaction.local`: everything written through this `Y.Doc` object, whatever the
  * origin (model functions, Lexical bindings, the undo manager). Updates applied with
@@ -63,8 +63,9 @@ export class ReadOnlyGuard {
   }
 
   private readonly revert = (event: { origin: unknown }) => {
-    // Runs inside the write's afterTransaction: Yjs queues the revert as the next transaction
-    // of the same cleanup, so both are applied before any other code sees the document.
+    // Runs inside the write's afterTransaction: Yjs runs the revert as the next transaction of
+    // the same synchronous cleanup (after the write's remaining observers and `update` event),
+    // so the document is back before control returns to the browser.
     this.reverter.undo();
     // Drop the redo step and the deleted content it kept from garbage collection.
     this.reverter.clear();
