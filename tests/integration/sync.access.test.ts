@@ -2,8 +2,12 @@
  * The access matrix, asserted on what each client received: without a valid token for this
  * document a client gets no document content and its writes never land; viewers and commenters
  * read but cannot write; revoking a token or ending the session closes live connections; tokens
- * never appear in the server log.
+ * never appear in the server log; host tokens are editor tokens with a flag that old token files
+ * lack.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createProgramme, getDocumentId, getTemplate, setMeta, getMeta } from '../../core';
@@ -198,6 +202,42 @@ describe('sync server access', () => {
     expect(online(host)).toBe(true);
     a.workshop.destroy();
     b.workshop.destroy();
+  });
+
+  it('records host tokens, mints them only as editors, and lets them edit like an editor token', async () => {
+    const plain = await test.server.mintToken(id, 'editor', 3_600_000);
+    expect(plain.record.host).toBe(false);
+    const { token, record } = await test.server.mintToken(id, 'editor', 3_600_000, 'Isäntä', {
+      host: true,
+    });
+    secrets.push(token.split('.')[2]!);
+    expect((await test.server.tokens.get(record.id))!.host).toBe(true);
+    await expect(
+      test.server.mintToken(id, 'viewer', 3_600_000, '', { host: true }),
+    ).rejects.toThrow('editor');
+    const second = join(test.server.wsUrl, id, token, 'Isäntä');
+    await waitFor(() => online(second), 'host token online');
+    expect(second.workshop.status().access).toBe('editor');
+    setMeta(second.doc, { organisations: ['Isännän kunta'] });
+    await second.workshop.whenSaved();
+    expect(getMeta(serverDoc()).organisations).toEqual(['Isännän kunta']);
+    second.workshop.destroy();
+  });
+
+  it('reads a token file written before host tokens existed, as tokens without host rights', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'linjaus-oldtokens-'));
+    const old = mintToken(id, 'editor', 3_600_000, 'Vanha');
+    const { host: _host, ...withoutHost } = old.record;
+    await writeFile(
+      path.join(dir, 'tokens.json'),
+      JSON.stringify({ version: 1, tokens: [withoutHost] }),
+    );
+    const { FileTokenStore } = await import('../../server/sync/tokens/fileStore');
+    expect(await new FileTokenStore(dir).get(old.record.id)).toEqual({
+      ...old.record,
+      host: false,
+    });
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('never writes a token secret to the log', () => {

@@ -71,6 +71,48 @@ describe('linjaus serve and linjaus token', () => {
     expect(stdout + stderr).not.toContain(token.split('.')[2]);
   });
 
+  it('mints a host token that runs a workshop through the API, and end-session stops its invite codes', async () => {
+    const data = await mkdtemp(path.join(tmpdir(), 'linjaus-cli-host-'));
+    dirs.push(data);
+    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', data], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    server.stderr.resume();
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    await waitFor(() => stdout.includes('--host'), 'the server explains host tokens');
+    expect(stdout).toContain('Host a workshop');
+    const url = /listening on (http:\/\/[^ ]+)/.exec(stdout)![1]!;
+
+    const id = getDocumentId(createProgramme(getTemplate('elinvoimaohjelma')))!;
+    const minted = linjaus('token', '--data', data, '--doc', id, '--role', 'editor', '--host');
+    expect(minted.status).toBe(0);
+    const hostToken = minted.stdout.trim();
+    expect(minted.stderr).toContain('host');
+    expect(linjaus('token', 'list', '--data', data).stdout).toContain(
+      `${hostToken.split('.')[1]}\t${id}\teditor+host\tvalid`,
+    );
+    const post = (route: string, body: unknown, token?: string) =>
+      fetch(`${url}/api/v1${route}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const invite = await post(`/documents/${id}/invites`, { role: 'editor' }, hostToken);
+    expect(invite.status).toBe(201);
+    const { code } = (await invite.json()) as { code: string };
+    expect((await post('/join', { code, name: 'Aino' })).status).toBe(200);
+
+    expect(linjaus('token', 'end-session', '--data', data, '--doc', id).status).toBe(0);
+    expect((await post('/join', { code, name: 'Aino' })).status).toBe(404);
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('refuses bad arguments with a usage message and exit code 2', () => {
     const bad = linjaus('token', '--data', '/tmp', '--doc', '../x', '--role', 'editor');
     expect(bad.status).toBe(2);
@@ -79,5 +121,8 @@ describe('linjaus serve and linjaus token', () => {
       linjaus('token', '--doc', 'dabc', '--role', 'editor', '--expires', 'forever').stderr,
     ).toContain('Invalid lifetime');
     expect(linjaus('serve', '--port', 'x').status).toBe(2);
+    const viewerHost = linjaus('token', '--doc', 'dabc', '--role', 'viewer', '--host');
+    expect(viewerHost.status).toBe(2);
+    expect(viewerHost.stderr).toContain('--host needs --role editor');
   });
 });

@@ -19,6 +19,9 @@ import { startSyncServer, type SyncServer } from '../../server/sync/server';
 import { rng, seeds } from '../helpers/random';
 import { typeInto } from '../helpers/typing';
 import { randomOperation } from '../sync/operations';
+import { PostgresTokenStore } from '../../server/sync/tokens/postgresStore';
+import { mintToken } from '../../server/sync/tokens/token';
+import { callApi } from './helpers/api';
 import { converged, join, online, stateOf, waitFor, type TestClient } from './helpers/clients';
 import { SKIP_SCALEOUT, startServices, type Services } from './helpers/services';
 
@@ -38,13 +41,17 @@ async function instance(name: string): Promise<SyncServer> {
   return server;
 }
 
+afterAll(async () => {
+  await Promise.all(instances.map((server) => server.close()));
+  await services?.stop();
+});
+
 describe.skipIf(SKIP_SCALEOUT)('sync server scale-out with Redis and PostgreSQL', () => {
   beforeAll(async () => {
-    services = await startServices();
+    services ??= await startServices();
   }, 120_000);
   afterAll(async () => {
     await Promise.all(instances.map((server) => server.close()));
-    await services?.stop();
   });
 
   it('converges clients on two instances and serves everything saved from a third', async () => {
@@ -95,6 +102,85 @@ describe.skipIf(SKIP_SCALEOUT)('sync server scale-out with Redis and PostgreSQL'
     await waitFor(() => online(reader), 'reader on a fresh instance');
     expect(Y.snapshotContainsUpdate(Y.snapshot(reader.doc), saved)).toBe(true);
     reader.workshop.destroy();
+  });
+});
+
+describe.skipIf(SKIP_SCALEOUT)('workshop API with Redis and PostgreSQL', () => {
+  beforeAll(async () => {
+    services ??= await startServices();
+  }, 120_000);
+
+  it('redeems on one instance a code created on another, and ends the workshop on every instance', async () => {
+    const a = await instance('api-a');
+    const b = await instance('api-b');
+    const id = getDocumentId(createProgramme(getTemplate('elinvoimaohjelma')))!;
+    const { token: hostToken } = await a.mintToken(id, 'editor', 3_600_000, 'Isäntä', {
+      host: true,
+    });
+    const created = await callApi(a.url, `/api/v1/documents/${id}/invites`, {
+      token: hostToken,
+      json: { role: 'editor' },
+    });
+    expect(created.status).toBe(201);
+    const joined = await callApi(b.url, '/api/v1/join', {
+      json: { code: created.body.display, name: 'Bea' },
+    });
+    expect(joined.status).toBe(200);
+    const guest = join(b.wsUrl, id, joined.body.token, 'Bea');
+    await waitFor(() => online(guest), 'guest on instance b online');
+
+    const ended = await callApi(a.url, `/api/v1/documents/${id}/end`, {
+      token: hostToken,
+      method: 'POST',
+    });
+    expect(ended.body).toEqual({ revoked: 2 });
+    await waitFor(() => guest.workshop.status().connection === 'denied', 'guest on b closed');
+    const again = await callApi(b.url, '/api/v1/join', {
+      json: { code: created.body.code, name: 'Bea' },
+    });
+    expect(again.status).toBe(404);
+    guest.workshop.destroy();
+  });
+});
+
+describe.skipIf(SKIP_SCALEOUT)('PostgreSQL token table migration', () => {
+  beforeAll(async () => {
+    services ??= await startServices();
+  }, 120_000);
+
+  it('adds the host column to a token table made before host tokens, keeping old rows as non-host', async () => {
+    const admin = new pg.Pool({ connectionString: services.postgresUrl });
+    await admin.query('CREATE DATABASE linjaus_old_tokens');
+    await admin.end();
+    const pool = new pg.Pool({
+      connectionString: services.postgresUrl.replace(/\/postgres$/, '/linjaus_old_tokens'),
+    });
+    try {
+      await pool.query(`CREATE TABLE linjaus_tokens (id text PRIMARY KEY, document_name text NOT NULL,
+        role text NOT NULL, hash text NOT NULL, created_at bigint NOT NULL, expires_at bigint NOT NULL,
+        revoked_at bigint, label text NOT NULL DEFAULT '')`);
+      const old = mintToken('dold', 'editor', 3_600_000, 'Vanha');
+      const r = old.record;
+      await pool.query('INSERT INTO linjaus_tokens VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+        r.id,
+        r.documentName,
+        r.role,
+        r.hash,
+        r.createdAt,
+        r.expiresAt,
+        r.revokedAt,
+        r.label,
+      ]);
+      const store = new PostgresTokenStore(pool);
+      await store.prepare();
+      await store.prepare();
+      expect(await store.get(r.id)).toEqual({ ...r, host: false });
+      const host = mintToken('dold', 'editor', 3_600_000, '', Date.now(), { host: true });
+      await store.add(host.record);
+      expect((await store.get(host.record.id))!.host).toBe(true);
+    } finally {
+      await pool.end();
+    }
   });
 });
 
