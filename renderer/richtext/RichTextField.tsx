@@ -83,11 +83,25 @@ function UndoRouting({ session }: { session: DocumentSession }) {
  * renders `contenteditable="false"` with `aria-readonly`, ignores input, paste and its own
  * shortcuts, and still lets the reader select and copy text.
  */
-function EditableSync({ editable }: { editable: boolean }) {
+function EditableSync({
+  editable,
+  session,
+  fieldId,
+}: {
+  editable: boolean;
+  session: DocumentSession;
+  fieldId: string;
+}) {
   const [editor] = useLexicalComposerContext();
   useLayoutEffect(() => {
     editor.setEditable(editable);
-  }, [editor, editable]);
+    // A read-only editor gets no focus/blur commands: stop showing peers a caret here.
+    const { awareness } = session;
+    if (!editable && awareness.getLocalState()?.['field'] === fieldId) {
+      awareness.setLocalStateField('focusing', false);
+      awareness.setLocalStateField('field', null);
+    }
+  }, [editor, editable, session, fieldId]);
   return null;
 }
 
@@ -154,7 +168,7 @@ function LiveField({
           />
         </div>
         <Binding session={session} element={element} fieldId={fieldId} cursors={cursors} />
-        <EditableSync editable={!readOnly} />
+        <EditableSync editable={!readOnly} session={session} fieldId={fieldId} />
         <UndoRouting session={session} />
         <ListPlugin />
         <LinkPlugin validateUrl={SAFE_URL} />
