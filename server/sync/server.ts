@@ -174,6 +174,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     return n;
   };
   const endSession = async (documentName: string) => {
+    // Invites first: a join that raced with this re-checks its invite after minting (join.ts).
     await invites.revoke({ documentName });
     const n = await tokens.revoke({ documentName });
     await access.sweep(true);

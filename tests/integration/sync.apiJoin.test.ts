@@ -59,7 +59,7 @@ describe('joining by code', () => {
     }
   });
 
-  it('gives one and the same 404 for an unknown, an expired and an ended code', async () => {
+  it('gives one and the same 404 for an unknown, an expired and an ended code, and one whose host was revoked', async () => {
     await plantInvite(f, 'EXP1RED0', { expiresAt: Date.now() - 1000 });
     const other = await f.mintHost('dendedworkshop');
     const ended = await f.invite('editor', other.token, 'dendedworkshop');
@@ -67,10 +67,14 @@ describe('joining by code', () => {
     expect(
       (await f.api('/documents/dendedworkshop/end', { token: other.token, method: 'POST' })).status,
     ).toBe(200);
+    const coHost = await f.mintHost(f.id);
+    const orphaned = await f.invite('editor', coHost.token);
+    await f.test.server.revokeToken(coHost.record.id);
     const answers = [
       await joinWith(f, 'ZZZZ-ZZZZ'),
       await joinWith(f, 'EXP1-RED0'),
       await joinWith(f, ended),
+      await joinWith(f, orphaned),
     ];
     for (const answer of answers) {
       expect(answer.status).toBe(404);

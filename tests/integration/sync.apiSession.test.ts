@@ -123,3 +123,19 @@ describe('ending a workshop through the API', () => {
     host.workshop.destroy();
   });
 });
+
+describe('ending a workshop while people join', () => {
+  it('leaves no live token behind when joins race with the end', async () => {
+    const id = getDocumentId(createProgramme(getTemplate('hankesuunnitelma')))!;
+    const { token: hostToken } = await f.mintHost(id);
+    const code = await f.invite('editor', hostToken, id);
+    const joins = Array.from({ length: 12 }, (_, i) =>
+      f.api('/join', { json: { code, name: `Kiirehtijä ${i}` } }),
+    );
+    const end = f.api(`/documents/${id}/end`, { token: hostToken, method: 'POST' });
+    const answers = await Promise.all([...joins, end]);
+    expect(answers.every((a) => a.status === 200 || a.status === 404)).toBe(true);
+    const live = (await f.test.server.tokens.list(id)).filter((r) => r.revokedAt === null);
+    expect(live).toEqual([]);
+  });
+});

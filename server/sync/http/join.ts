@@ -8,13 +8,15 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { normalizeInviteCode } from '../../../renderer/collab/inviteCode';
 import { hashInviteCode, isInviteLive } from '../tokens/invites';
+import { isLive } from '../tokens/token';
 import type { ApiDeps } from './apiDeps';
 import { ApiError, readJson } from './apiIo';
 import { clientKey, WindowCounter } from './rateLimit';
 
 const joinBody = z.strictObject({
   code: z.string().max(64),
-  name: z.string().max(1000),
+  // Length is checked by displayName (the body limit bounds it first), to answer 'name'.
+  name: z.string(),
 });
 
 /** Longest display name, in characters (code points). */
@@ -31,6 +33,9 @@ export function displayName(raw: string): string | null {
   if (length < 1 || length > MAX_NAME_LENGTH || FORBIDDEN_IN_NAME.test(name)) return null;
   return name;
 }
+
+const unknownCode = () =>
+  new ApiError(404, 'unknown-code', 'No workshop has this code (or it has ended).');
 
 export class JoinEndpoint {
   private readonly failures: WindowCounter;
@@ -66,10 +71,13 @@ export class JoinEndpoint {
       throw new ApiError(400, 'code', 'An invite code has 8 letters and digits, e.g. K7M4-QX2P.');
     const now = Date.now();
     const invite = await this.deps.invites.findByHash(hashInviteCode(code));
-    if (!invite || !isInviteLive(invite, now)) {
+    // A code lives only as long as the host token that made it (revoked host → dead codes; this
+    // also covers an invite created while the workshop was being ended).
+    const creator = invite && (await this.deps.tokens.get(invite.createdBy));
+    if (!invite || !isInviteLive(invite, now) || !creator || !isLive(creator, now)) {
       this.failures.hit(client);
       this.deps.log(`[api] join from ${client} refused: unknown, expired or ended code`);
-      throw new ApiError(404, 'unknown-code', 'No workshop has this code (or it has ended).');
+      throw unknownCode();
     }
     const { token, record } = await this.deps.mintToken(
       invite.documentName,
@@ -77,6 +85,13 @@ export class JoinEndpoint {
       invite.expiresAt - now,
       name,
     );
+    // The workshop may have ended while this token was minted: ending revokes the invites first,
+    // then the tokens, so either that revoked this token or the invite reads as ended now.
+    const still = await this.deps.invites.findByHash(invite.hash);
+    if (!still || !isInviteLive(still)) {
+      await this.deps.revokeToken(record.id);
+      throw unknownCode();
+    }
     this.deps.log(
       `[api] token ${record.id} joined ${invite.documentName} as ${record.role} through invite ${invite.id}`,
     );
