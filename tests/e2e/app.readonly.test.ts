@@ -240,6 +240,18 @@ describe('authoring app: read-only mode', () => {
     await dialog.getByRole('button', { name: 'Sulje' }).first().click();
     await dialog.waitFor({ state: 'detached' });
 
+    // Mount every field of the document while read-only: a field normalizing the example's
+    // content as it loads (list numbering) writes by itself; that write is reverted silently.
+    await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      for (const wrap of Array.from(document.querySelectorAll('[data-field-wrap]'))) {
+        wrap.scrollIntoView();
+        while (!wrap.querySelector('.rt-live')) await frame();
+      }
+    });
+    await expect
+      .poll(() => page.locator('[data-field-wrap] [contenteditable="true"]').count())
+      .toBe(0);
     // Nothing of the document changed, and the reader was never told a change was refused.
     expect(await content(page)).toBe(stored);
     expect(await notices(page)).toBe(0);
