@@ -62,7 +62,7 @@ export class DocumentSession {
   private readonly readOnlyListeners = new Set<() => void>();
   private readonly refusedListeners = new Set<() => void>();
   private readonly guard: ReadOnlyGuard;
-  /** Origins of the mounted rich-text fields' bindings (see {@link trackField}). */
+  /** Origins of the mounted rich-text fields' bindings (see {@link registerField}). */
   private readonly fieldOrigins = new Set<unknown>();
 
   constructor(
