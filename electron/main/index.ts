@@ -189,6 +189,7 @@ async function start(): Promise<void> {
         sendEvent(entry.windowId, 'menuCommand', { command: `view.language.${next}` });
     },
     openExternal: async (url) => void (await openExternalSafely(url)),
+    flushWindow: (windowId) => lifecycle.flushWindow(windowId),
     appVersion: app.getVersion(),
   });
 

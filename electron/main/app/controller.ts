@@ -43,6 +43,11 @@ export interface ControllerDeps {
   language(): UiLanguage;
   setLanguage(language: UiLanguage): Promise<void>;
   openExternal(url: string): Promise<void>;
+  /**
+   * Have the window's renderer hand over the edits still queued in it (lifecycle/), so Save
+   * writes what the user typed just before choosing it. Absent: nothing is asked.
+   */
+  flushWindow?(windowId: number): Promise<unknown>;
   readonly appVersion: string;
 }
 
@@ -139,6 +144,7 @@ export class DesktopController implements MainCommandHandlers {
     const entry = this.deps.registry.get(windowId);
     if (!entry?.documentId) return;
     if (entry.file === null) return this.saveAs(windowId);
+    await this.deps.flushWindow?.(windowId);
     try {
       const saved = await this.deps.sessions.save(entry.documentId);
       if (!saved)
@@ -198,6 +204,7 @@ export class DesktopController implements MainCommandHandlers {
     const { registry, dialogs, sessions, windows } = this.deps;
     const entry = registry.get(windowId);
     if (!entry?.documentId) return;
+    await this.deps.flushWindow?.(windowId);
     // Characters no file system accepts in a name (and control characters) become spaces.
     /* eslint-disable no-control-regex */
     const title =
