@@ -197,7 +197,7 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
   });
   provider.on('close', ({ event }: { event: { code?: number; reason?: string } }) => {
     // The server's final answers (docs/sync.md): retrying would only be refused again.
-    if (event.code === 4403) deny('revoked');
+    if (event.code === 4403) deny(event.reason === 'expired' ? 'expired' : 'revoked');
     else if (event.code === 1008 && event.reason === 'awareness-spoofing')
       deny('awareness-spoofing');
   });

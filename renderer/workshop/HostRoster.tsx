@@ -17,7 +17,8 @@ function Row({ row, hosting }: { row: RosterRow; hosting: Hosting }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const first = row.presence[0];
-  const name = row.name || '?';
+  // A token minted without --label has no name; its id tells tokens apart.
+  const name = row.name || `${t('unnamedToken')} ${row.tokenId?.slice(0, 6) ?? ''}…`;
   const where = row.connected
     ? (title(first?.section ?? null) ?? t('noSection'))
     : t('notConnected');
@@ -31,7 +32,7 @@ function Row({ row, hosting }: { row: RosterRow; hosting: Hosting }) {
   return (
     <li
       className={`ws-person ${row.connected ? '' : 'is-away'}`}
-      data-participant={name}
+      data-participant={row.name}
       data-token-id={row.tokenId ?? ''}
     >
       <Avatar name={name} colour={first?.colour ?? null} />

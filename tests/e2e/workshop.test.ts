@@ -1,9 +1,12 @@
 /**
  * The workshop in the browser: a real `linjaus serve` (port 0, --web dist/web) serves the built
- * app; two Chromium contexts (two people, separate storage) host and join one document, type in
- * the same field and in different sections, see each other (participant list, section dots,
- * a remote caret), one goes offline, both keep typing, and after reconnecting both show the same
- * text with "saved" meaning stored on the server.
+ * app. The host starts with one host token (minted with `linjaus token --host`, as an
+ * administrator would), the app shows the short code, link and QR; participants in other
+ * Chromium contexts (separate storage) join by typing the code or opening the link, with a name.
+ * They type in the same field and in different sections, see each other (participant list,
+ * section dots, a remote caret), one goes offline and comes back, and "saved" means stored on
+ * the server. The host removes a participant's access, gives viewers a read-only code, and ends
+ * the workshop for everyone.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -48,8 +51,8 @@ async function startServe(): Promise<Serve> {
   return { url, dataDir, child };
 }
 
-/** Mint a token with the real command line, as a server administrator would. */
-async function mint(dataDir: string, doc: string, label: string): Promise<string> {
+/** Mint a host token with the real command line, as a server administrator would. */
+async function mintHost(dataDir: string, doc: string, label: string): Promise<string> {
   const { stdout } = await run(process.execPath, [
     CLI,
     'token',
@@ -59,6 +62,7 @@ async function mint(dataDir: string, doc: string, label: string): Promise<string
     doc,
     '--role',
     'editor',
+    '--host',
     '--label',
     label,
   ]);
@@ -74,24 +78,27 @@ async function typeAtEnd(page: Page, fieldId: string, text: string): Promise<voi
   await page.keyboard.type(text);
 }
 
-/** Open the workshop dialog and start hosting; returns the join link and code shown. */
-async function hostWorkshop(
-  page: Page,
-  name: string,
-  token: string,
-  guestToken?: string,
-): Promise<{ link: string; code: string }> {
+/** Open the workshop dialog and start hosting with a host token; returns the code shown. */
+async function hostWorkshop(page: Page, token: string): Promise<string> {
   await page.locator('[data-ws="open"]').click();
-  await page.locator('[data-ws="name"]').fill(name);
+  await page.locator('[data-ws="name"]').fill('Aino');
   await page.locator('[data-ws="token"]').fill(token);
-  if (guestToken) await page.locator('[data-ws="guest-token"]').fill(guestToken);
   await page.locator('[data-ws="start"]').click();
   await page.locator('[data-ws-connection="online"]').waitFor();
-  return {
-    link: await page.locator('[data-ws="join-link"]').inputValue(),
-    code: await page.locator('[data-ws="join-code"]').inputValue(),
-  };
+  return page.locator('[data-ws="code"]').innerText();
 }
+
+/** Join from the start screen's dialog by typing a code (or a link) and a name. */
+async function joinByTyping(page: Page, url: string, code: string, name: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('[data-ws="join-open"]').click();
+  await page.locator('[data-ws="join-input"]').fill(code);
+  await page.locator('[data-ws="join-name"]').fill(name);
+  await page.locator('[data-ws="join"]').click();
+  await page.locator('[data-ws-connection="online"]').waitFor();
+}
+
+const CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 describe('workshop in the browser', () => {
   let serve: Serve;
@@ -116,40 +123,59 @@ describe('workshop in the browser', () => {
     }
   });
 
-  it('lets two participants co-edit through the server, see each other, and converge after one was offline', async () => {
+  it('lets a guest join by typing the host’s code, co-edit, see each other, and converge after being offline', async () => {
     const a = await host.newPage();
     const b = await guest.newPage();
     const errors = [...trackErrors(a), ...trackErrors(b)];
 
-    // Host: a new document, connected to the server with minted tokens.
+    // Host: a new document; the dialog shows the command that mints the host token for it.
     const docId = await createDocument(a, serve.url, 'elinvoimaohjelma');
-    const hostToken = await mint(serve.dataDir, docId, 'Aino');
-    const guestToken = await mint(serve.dataDir, docId, 'vieraat');
     await a.locator('[data-ws="open"]').click();
-    await a.locator('[data-ws="name"]').fill('Aino');
+    expect(await a.locator('[data-ws="mint-command"]').innerText()).toContain(
+      `linjaus token --doc ${docId} --role editor --host`,
+    );
+    expect(await a.locator('[data-ws="server"]').inputValue()).toBe(serve.url.replace(/\/$/, ''));
+    await a.locator('[data-ws="name"]').fill('Aino K');
     expect(await seriousViolations(a)).toEqual([]);
-    await a.locator('[data-ws="token"]').fill(hostToken);
-    await a.locator('[data-ws="guest-token"]').fill(guestToken);
+
+    // A token that is not a host token is refused with the reason, before anything connects.
+    const { stdout: plain } = await run(process.execPath, [
+      CLI,
+      'token',
+      '--data',
+      serve.dataDir,
+      '--doc',
+      docId,
+      '--role',
+      'editor',
+    ]);
+    await a.locator('[data-ws="token"]').fill(plain.trim());
+    await a.locator('[data-ws="start"]').click();
+    await a
+      .locator('[data-ws="host-error"]')
+      .filter({ hasText: 'ei ole tämän asiakirjan järjestäjän tunniste' })
+      .waitFor();
+
+    // The host token: the code (big), the #code= link and its QR; the token's label is the name.
+    await a.locator('[data-ws="token"]').fill(await mintHost(serve.dataDir, docId, 'Aino'));
     await a.locator('[data-ws="start"]').click();
     await a.locator('[data-ws-connection="online"]').waitFor();
-    const link = await a.locator('[data-ws="join-link"]').inputValue();
-    expect(link).toBe(`${serve.url}#join=${docId}&t=${encodeURIComponent(guestToken)}`);
+    const code = await a.locator('[data-ws="code"]').innerText();
+    expect(code).toMatch(CODE);
+    expect(await a.locator('[data-ws="join-link"]').inputValue()).toBe(
+      `${serve.url}#code=${code.replace('-', '')}`,
+    );
     await a.locator('[data-ws="qr"]').waitFor();
-    expect(await a.locator('[data-ws="join-code"]').inputValue()).toBe(`${docId}.${guestToken}`);
+    await a.getByText('Nimesi työpajassa on ”Aino”').waitFor();
+    await a.locator('[data-ws="participants"] [data-participant="Aino"]').waitFor();
     expect(await seriousViolations(a)).toEqual([]);
     await a.keyboard.press('Escape');
     await a.locator('[role="dialog"]').waitFor({ state: 'detached' });
 
-    // Guest: opens the link, gives a name, gets the document from the server.
-    await b.goto(link);
-    await b.locator('[data-ws="join-name"]').waitFor();
-    expect(b.url()).not.toContain(guestToken);
-    expect(await seriousViolations(b)).toEqual([]);
-    await b.locator('[data-ws="join-name"]').fill('Bertil');
-    await b.locator('[data-ws="join"]').click();
-    await b.locator('.doc-h1').waitFor();
+    // Guest: types the code from the projector, in lower case without the dash, and a name.
+    await joinByTyping(b, serve.url, code.replace('-', '').toLowerCase(), 'Bertil');
     expect(b.url()).toContain(`#/d/${docId}`);
-    await b.locator('[data-ws-connection="online"]').waitFor();
+    expect(await b.locator('[data-readonly-status]').count()).toBe(0);
 
     // Presence: each sees the other in the participant strip.
     await a.locator('[data-ws="presence"] [data-participant="Bertil"]').waitFor();
@@ -178,33 +204,34 @@ describe('workshop in the browser', () => {
     await typeAtEnd(b, `${themes}-body`, 'Teemat: Bertil. ');
     await a.locator(`[data-ws-dots="${themes}"]`).waitFor();
     await b.locator(`[data-ws-dots="${target}"]`).waitFor();
+    const themesTitle = (await a.locator(`#h-${themes}`).innerText()).replace(/^\d+\s*/, '');
     await a
       .locator(`[data-ws="presence"] [data-participant="Bertil"]`)
-      .filter({
-        hasText: await a
-          .locator(`#h-${themes}`)
-          .innerText()
-          .then((s) => s.replace(/^\d+\s*/, '')),
-      })
+      .filter({ hasText: themesTitle })
       .waitFor();
     await expect.poll(() => fieldText(b, `${target}-body`)).toContain('Tavoitetila: Aino.');
     await expect.poll(() => fieldText(a, `${themes}-body`)).toContain('Teemat: Bertil.');
 
+    // The host's list (server + presence): Bertil, an editor, in the themes section.
+    await a.locator('[data-ws="open"]').click();
+    const bertilRow = a.locator('[data-ws="participants"] [data-participant="Bertil"]');
+    await bertilRow.filter({ hasText: themesTitle }).waitFor();
+    await bertilRow.filter({ hasText: 'muokkaaja' }).waitFor();
+    if (process.env.LINJAUS_WORKSHOP_SCREENSHOT) {
+      await a.screenshot({
+        path: process.env.LINJAUS_WORKSHOP_SCREENSHOT.replace(/\.png$/, '-dialog.png'),
+      });
+    }
+    await a.keyboard.press('Escape');
+    await a.locator('[role="dialog"]').waitFor({ state: 'detached' });
     if (process.env.LINJAUS_WORKSHOP_SCREENSHOT) {
       await typeAtEnd(b, vision, 'Yhdessä. ');
-      await expect.poll(() => a.locator('.status-words').innerText()).not.toMatch(/^0\b/);
       await a
         .locator(`[data-field-wrap="${vision}"] .rt-cursors span`, { hasText: 'Bertil' })
         .first()
         .waitFor();
+      await expect.poll(() => fieldText(a, vision)).toContain('Yhdessä.');
       await a.screenshot({ path: process.env.LINJAUS_WORKSHOP_SCREENSHOT });
-      await a.locator('[data-ws="open"]').click();
-      await a.locator('[data-ws="qr"]').waitFor();
-      await a.screenshot({
-        path: process.env.LINJAUS_WORKSHOP_SCREENSHOT.replace(/\.png$/, '-dialog.png'),
-      });
-      await a.keyboard.press('Escape');
-      await a.locator('[role="dialog"]').waitFor({ state: 'detached' });
     }
 
     // Offline: the guest's network goes; both keep typing.
@@ -247,19 +274,18 @@ describe('workshop in the browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it('joins by a code pasted on the start screen, refuses bad codes and tokens with a reason, and shuts out a revoked participant', async () => {
+  it('explains refused codes, removes a participant’s access, gives viewers a read-only code, and ends for everyone', async () => {
     const a = await host.newPage();
     const docId = await createDocument(a, serve.url, 'hankesuunnitelma');
-    const { code: sharedCode } = await hostWorkshop(
-      a,
-      'Aino',
-      await mint(serve.dataDir, docId, 'Aino'),
-    );
-    expect(sharedCode.startsWith(`${docId}.lj1.`)).toBe(true);
+    const code = await hostWorkshop(a, await mintHost(serve.dataDir, docId, 'Aino'));
+    const body = `${await sectionId(a, 'richText')}-body`;
 
-    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const people = [
+      await browser.newContext({ viewport: { width: 1280, height: 800 } }),
+      await browser.newContext({ viewport: { width: 1280, height: 800 } }),
+    ] as const;
     try {
-      const c = await other.newPage();
+      const c = await people[0].newPage();
       const errors = trackErrors(c);
       await c.goto(serve.url);
       // By keyboard: the dialog opens with focus in its first field, Escape gives focus back.
@@ -275,60 +301,86 @@ describe('workshop in the browser', () => {
       await c.keyboard.press('Enter');
       await c.locator('[data-ws="join-input"]').waitFor();
 
-      // Not a link or code: said so, nothing attempted.
+      // Not a code: said so, nothing attempted. A well-formed code the server does not know:
+      // the server's answer, in words.
       await c.keyboard.type('hello');
       await c.keyboard.press('Tab');
       expect(await focused()).toBe('join-name');
       await c.keyboard.type('Cecilia');
       await c.keyboard.press('Enter');
-      await c.getByRole('alert').filter({ hasText: 'ei ole liittymislinkki' }).waitFor();
-
-      // A real token of another document: refused by the server (which does not say more).
-      const elsewhere = await mint(serve.dataDir, 'toinen-asiakirja', 'x');
-      await c.locator('[data-ws="join-input"]').fill(`${docId}.${elsewhere}`);
+      await c.getByRole('alert').filter({ hasText: 'ei ole liittymiskoodi' }).waitFor();
+      await c.locator('[data-ws="join-input"]').fill('ZZZZ-ZZZZ');
       await c.locator('[data-ws="join"]').click();
-      await c.getByRole('alert').filter({ hasText: 'tunniste ei kelpaa' }).waitFor();
+      await c.getByRole('alert').filter({ hasText: 'Koodia ei tunneta' }).waitFor();
 
-      // Her own token: joins and edits.
-      const own = await mint(serve.dataDir, docId, 'Cecilia');
-      await c.locator('[data-ws="join-input"]').fill(`${docId}.${own}`);
+      // The link (as the QR code carries it) opens the join screen with the code shown.
+      await c.goto(`${serve.url}#code=${code.replace('-', '')}`);
+      await c.locator('[data-ws="join-code-shown"]').filter({ hasText: code }).waitFor();
+      expect(c.url()).not.toContain(code.replace('-', ''));
+      await c.locator('[data-ws="join-name"]').fill('Cecilia');
       await c.locator('[data-ws="join"]').click();
       await c.locator('[data-ws-connection="online"]').waitFor();
-      await a.locator('[data-ws="participants"] [data-participant="Cecilia"]').waitFor();
-      const body = `${await sectionId(c, 'richText')}-body`;
       await typeAtEnd(c, body, 'Cecilia kirjoittaa. ');
       await expect.poll(() => fieldText(a, body)).toContain('Cecilia kirjoittaa.');
 
-      // The host's revoke button names her token; the administrator revokes it on the server.
-      await a.locator('[data-participant="Cecilia"]').getByRole('button').click();
-      const command = await a.locator('[data-participant="Cecilia"] code').innerText();
-      const tokenId = own.split('.')[1]!;
-      expect(command).toBe(`linjaus token revoke --id ${tokenId}`);
-      await run(process.execPath, [
-        CLI,
-        'token',
-        'revoke',
-        '--data',
-        serve.dataDir,
-        '--id',
-        tokenId,
-      ]);
+      // The host removes her access (after confirming): she is shut out at once.
+      const ceciliaRow = a.locator('[data-ws="participants"] [data-participant="Cecilia"]');
+      await ceciliaRow.locator('[data-ws="revoke"]').click();
+      await ceciliaRow.getByText('Poistetaanko osallistujan Cecilia pääsy?').waitFor();
+      await ceciliaRow.locator('[data-ws="revoke-confirm"]').click();
       await c
         .locator('[data-ws-connection="denied"]')
         .filter({ hasText: 'pääsy on poistettu' })
         .waitFor();
-      await a
-        .locator('[data-ws="participants"] [data-participant="Cecilia"]')
-        .waitFor({ state: 'detached' });
+      await ceciliaRow.waitFor({ state: 'detached' });
+      // What she types now stays with her.
+      await typeAtEnd(c, body, 'Poistettu kirjoittaa. ');
 
-      // The host ends the workshop (its dialog is still open) and can host again.
-      await a.locator('[data-ws="end"]').click();
-      await a.locator('[data-ws-connection]').waitFor({ state: 'detached' });
-      await waitSaved(a);
-      await hostWorkshop(a, 'Aino', await mint(serve.dataDir, docId, 'Aino 2'));
-      await a.locator('[data-ws="participants"] [data-participant="Aino"]').waitFor();
+      // Viewers: the host switches the invite to a read-only code; Dora joins with it.
+      await a.locator('[data-ws="invite-viewer"]').check();
+      await a.locator('[data-ws="code"][data-role="viewer"]').waitFor();
+      const viewerCode = await a.locator('[data-ws="code"]').innerText();
+      expect(viewerCode).toMatch(CODE);
+      expect(viewerCode).not.toBe(code);
+      const d = await people[1].newPage();
+      errors.push(...trackErrors(d));
+      await joinByTyping(d, serve.url, viewerCode, 'Dora');
+      await a
+        .locator('[data-ws="participants"] [data-participant="Dora"]')
+        .filter({ hasText: 'katselija' })
+        .waitFor();
+      // Her copy is read-only: the field does not take typing; the host's text arrives.
+      await d.locator('[data-readonly-status]').waitFor();
+      const wrap = d.locator(`[data-field-wrap="${body}"]`);
+      await wrap.scrollIntoViewIfNeeded();
+      if ((await wrap.locator('.rt-editor').count()) === 0)
+        await wrap.locator('[role="textbox"]').click();
+      const viewerField = wrap.locator('.rt-editor');
+      await expect.poll(() => viewerField.getAttribute('contenteditable')).toBe('false');
+      await expect.poll(() => viewerField.innerText()).toContain('Cecilia kirjoittaa.');
+      await viewerField.click();
+      await d.keyboard.type('Dora yrittää. ');
       await a.keyboard.press('Escape');
-      await typeAtEnd(a, `${await sectionId(a, 'richText')}-body`, 'Uudelleen. ');
+      await a.locator('[role="dialog"]').waitFor({ state: 'detached' });
+      await typeAtEnd(a, body, 'Aino lopettaa. ');
+      await expect.poll(() => viewerField.innerText()).toContain('Aino lopettaa.');
+      expect(await viewerField.innerText()).not.toContain('Dora yrittää.');
+      await waitSaved(a);
+      const hostText = await fieldText(a, body);
+      expect(hostText).not.toContain('Dora yrittää.');
+      expect(hostText).not.toContain('Poistettu kirjoittaa.');
+
+      // The host ends the workshop for everyone (after confirming) and is back to local saving.
+      await a.locator('[data-ws="open"]').click();
+      await a.locator('[data-ws="end"]').click();
+      await a.locator('[data-ws="end-confirm"]').click();
+      await a.locator('[data-ws-connection]').waitFor({ state: 'detached' });
+      await d
+        .locator('[data-ws-connection="denied"]')
+        .filter({ hasText: 'pääsy on poistettu' })
+        .waitFor();
+      await waitSaved(a);
+      await typeAtEnd(a, body, 'Työpajan jälkeen. ');
       await waitSaved(a);
 
       // The same strings in Swedish.
@@ -339,7 +391,7 @@ describe('workshop in the browser', () => {
         .waitFor();
       expect(errors).toEqual([]);
     } finally {
-      await other.close();
+      await Promise.all(people.map((p) => p.close()));
     }
   });
 });
