@@ -80,7 +80,7 @@ export const run: Command = async (args, io) => {
       `Storage: ${postgresUrl ? 'PostgreSQL' : `embedded, in ${dataDir ?? DEFAULT_DATA}`}${redisUrl ? ', shared through Redis' : ''}\n` +
       `Mint a token: linjaus token ${where} --doc <document id> --role editor|commenter|viewer [--expires 8h]\n` +
       `Host a workshop from the app ("Host a workshop" asks for this server's address and a host token):\n` +
-      `  linjaus token ${where} --doc <document id> --role editor --host [--expires 8h] [--label <your name>]\n` +
+      `  linjaus token ${where} --doc <document id> --role editor --host [--expires 8h]\n` +
       `  The host token lets the app create the short invite code, list and revoke participants and end the workshop.\n`,
   );
   await new Promise<void>((resolve) => {

@@ -88,7 +88,12 @@ export function createApi(
       response.end();
       return;
     }
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    let path: string;
+    try {
+      path = new URL(request.url ?? '/', 'http://x').pathname;
+    } catch {
+      path = '/';
+    }
     const found = route(path.split('/').slice(1));
     if (!found) throw new ApiError(404, 'not-found', 'No such API endpoint or document.');
     if (request.method !== found.method)

@@ -54,12 +54,12 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<st
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
+    let settled = false;
     request.on('data', (chunk: Buffer) => {
-      if (failed) return;
+      if (settled) return;
       size += chunk.length;
       if (size > maxBytes) {
-        failed = true;
+        settled = true;
         chunks.length = 0;
         reject(tooLarge(maxBytes));
         return;
@@ -67,7 +67,8 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<st
       chunks.push(chunk);
     });
     request.on('end', () => {
-      if (failed) return;
+      if (settled) return;
+      settled = true;
       const bytes = Buffer.concat(chunks);
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
       try {
@@ -76,9 +77,14 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<st
         reject(new ApiError(400, 'bad-json', 'The request body is not valid UTF-8.'));
       }
     });
-    request.on('error', () => {
-      if (!failed) reject(new ApiError(400, 'bad-request', 'The request body could not be read.'));
-      failed = true;
+    // A client that goes away mid-body may end the stream without 'end' or 'error'.
+    const broken = () => {
+      if (!settled) reject(new ApiError(400, 'bad-request', 'The request body could not be read.'));
+      settled = true;
+    };
+    request.on('error', broken);
+    request.on('close', () => {
+      if (!request.complete) broken();
     });
   });
 }
