@@ -19,9 +19,10 @@ const recordSchema = z.object({
 });
 const fileSchema = z.object({ version: z.literal(1), invites: z.array(recordSchema) });
 
+/** Live, or ended (revoked or expired) less than the retention time ago. */
 const recent = (record: InviteRecord, now: number): boolean =>
   isInviteLive(record, now) ||
-  Math.max(record.revokedAt ?? 0, Math.min(record.expiresAt, now)) > now - INVITE_RETENTION_MS;
+  Math.min(record.revokedAt ?? Infinity, record.expiresAt) > now - INVITE_RETENTION_MS;
 
 export class FileInviteStore implements InviteStore {
   private readonly json: LockedJsonFile<InviteRecord>;
