@@ -163,8 +163,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     lifetimeMs: number,
     label = '',
     mintOptions: MintOptions = {},
+    now = Date.now(),
   ) => {
-    const minted = mintToken(documentName, role, lifetimeMs, label, Date.now(), mintOptions);
+    const minted = mintToken(documentName, role, lifetimeMs, label, now, mintOptions);
     await tokens.add(minted.record);
     return minted;
   };

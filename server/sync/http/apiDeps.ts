@@ -18,6 +18,8 @@ export interface ApiDeps {
     lifetimeMs: number,
     label: string,
     options?: MintOptions,
+    /** The time the lifetime counts from (default: now). */
+    now?: number,
   ): Promise<{ token: string; record: TokenRecord }>;
   /** Revoke one token and close its connections now. */
   revokeToken(tokenId: string): Promise<number>;

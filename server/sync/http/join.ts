@@ -84,6 +84,8 @@ export class JoinEndpoint {
       invite.role,
       invite.expiresAt - now,
       name,
+      {},
+      now,
     );
     // The workshop may have ended while this token was minted: ending revokes the invites first,
     // then the tokens, so either that revoked this token or the invite reads as ended now.
