@@ -230,7 +230,6 @@ describe('electron platform', () => {
       localUrl: 'ws://127.0.0.1:4321',
       lanUrls: ['http://192.168.1.20:4321'],
       hostToken: 'host-token',
-      guestToken: 'guest-token',
     });
     await expect(
       api.workshopMintToken({ documentId, role: 'owner' as 'editor', label: 'x' }),

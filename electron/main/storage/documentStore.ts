@@ -9,35 +9,31 @@
  * - {@link DocumentStore.checkDisk}: a file changed by someone else is merged, never overwritten;
  *   a file replaced by another document or left unreadable stops compaction until resolved (L5).
  *
- * Every disk operation runs one at a time through {@link DocumentStore.serial}.
+ * Every disk operation runs one at a time through {@link DocumentStore.serial}. The `.linjaus`
+ * file's side (what was last read or written there, merging, atomic writes) is documentFile.ts.
  */
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as Y from 'yjs';
 import { asDocumentId, initDocumentId, origin } from '../../../core';
-import { atomicReplace, isNotFound, removeLeftovers, sidecarPaths } from './durable';
-import type { Assets, DocumentCodec } from './codec';
+import type { DocumentCodec } from './codec';
+import { DocumentFile, sha256 } from './documentFile';
+import { removeLeftovers, sidecarPaths } from './durable';
 import { readLog, UpdateLog } from './updateLog';
 import { readWithBackup, replayChanges, requireDocumentId } from './recovery';
 import { InvalidUpdateError, type DiskState, type RecoveryReport } from './storeTypes';
 
 export { InvalidUpdateError, type DiskState, type RecoveryReport } from './storeTypes';
 
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
 export class DocumentStore {
   private queue: Promise<unknown> = Promise.resolve();
   private pending: Uint8Array[] = [];
-  private knownHash: string | null = null;
-  private blocked: DiskState | null = null;
   private hasUnwritten = false;
   private updateListeners = new Set<(update: Uint8Array) => void>();
 
   private constructor(
     readonly doc: Y.Doc,
     private log: UpdateLog,
-    private filePath: string | null,
-    private assets: Assets,
+    /** The `.linjaus` file; null for a new document not saved to a file yet. */
+    private docFile: DocumentFile | null,
     private readonly codec: DocumentCodec,
   ) {}
 
@@ -55,8 +51,8 @@ export class DocumentStore {
     await removeLeftovers(file, usedBackup ? {} : { backup: paths.backup });
     const { log, replay } = await UpdateLog.open(paths.log, documentId);
     const changed = replayChanges(doc, replay.updates);
-    const store = new DocumentStore(doc, log, file, assets, codec);
-    store.knownHash = usedBackup ? null : sha256(bytes);
+    const known = usedBackup ? null : sha256(bytes);
+    const store = new DocumentStore(doc, log, new DocumentFile(file, codec, assets, known), codec);
     store.hasUnwritten = changed || usedBackup;
     return {
       store,
@@ -79,7 +75,7 @@ export class DocumentStore {
     codec: DocumentCodec,
   ): Promise<DocumentStore> {
     const log = await UpdateLog.create(logFile, requireDocumentId(doc), Y.encodeStateAsUpdate(doc));
-    const store = new DocumentStore(doc, log, null, new Map(), codec);
+    const store = new DocumentStore(doc, log, null, codec);
     store.hasUnwritten = true;
     return store;
   }
@@ -94,24 +90,24 @@ export class DocumentStore {
     const { log, replay } = await UpdateLog.open(logFile, header.documentId);
     const doc = new Y.Doc();
     replayChanges(doc, replay.updates);
-    const store = new DocumentStore(doc, log, null, new Map(), codec);
+    const store = new DocumentStore(doc, log, null, codec);
     store.hasUnwritten = true;
     return store;
   }
 
   /** The document file, or null for a new document not saved to a file yet. */
   get file(): string | null {
-    return this.filePath;
+    return this.docFile?.path ?? null;
   }
 
   /** True while edits exist that are safe in the log but not yet in the `.linjaus` file. */
   get isFileBehind(): boolean {
-    return this.hasUnwritten || this.pending.length > 0 || this.filePath === null;
+    return this.hasUnwritten || this.pending.length > 0 || this.docFile === null;
   }
 
   /** Set while compaction is stopped because the file on disk needs the user's decision. */
   get blockedBy(): DiskState | null {
-    return this.blocked;
+    return this.docFile?.blocked ?? null;
   }
 
   /** Bytes appended to the log since the last compaction (for the compaction policy). */
@@ -155,11 +151,11 @@ export class DocumentStore {
    */
   compact(options: { force?: boolean } = {}): Promise<boolean> {
     return this.serial(async () => {
-      if (this.filePath === null) return false;
+      if (this.docFile === null) return false;
       await this.checkDiskNow();
-      if (this.blocked) return false;
-      if (!this.hasUnwritten && !options.force && this.knownHash !== null) return false;
-      return this.writeFile(this.filePath);
+      if (this.docFile.blocked) return false;
+      if (!this.hasUnwritten && !options.force && !this.docFile.isUnknown) return false;
+      return this.writeFile();
     });
   }
 
@@ -175,23 +171,21 @@ export class DocumentStore {
    */
   saveAs(file: string, options: { newDocumentId?: string } = {}): Promise<void> {
     return this.serial(async () => {
-      if (this.filePath !== null && !this.blocked) {
+      if (this.docFile !== null && !this.docFile.blocked) {
         await this.checkDiskNow();
-        if (!this.blocked && this.hasUnwritten) await this.writeFile(this.filePath);
+        if (!this.docFile.blocked && this.hasUnwritten) await this.writeFile();
       }
       if (options.newDocumentId) this.setDocumentId(options.newDocumentId);
       const previousLog = this.log;
-      const wasUnsaved = this.filePath === null;
+      const wasUnsaved = this.docFile === null;
       await this.flush();
-      this.filePath = file;
-      this.blocked = null;
-      this.knownHash = null;
+      this.docFile = new DocumentFile(file, this.codec, this.docFile?.assets ?? new Map(), null);
       this.log = await UpdateLog.create(
         sidecarPaths(file).log,
         requireDocumentId(this.doc),
         Y.encodeStateAsUpdate(this.doc),
       );
-      await this.writeFile(file);
+      await this.writeFile();
       if (previousLog.file === this.log.file) return;
       // The old log belongs to the old file (or to the unsaved copy, which is now saved).
       if (wasUnsaved) await previousLog.remove();
@@ -211,10 +205,10 @@ export class DocumentStore {
   close(): Promise<void> {
     return this.serial(async () => {
       await this.flush();
-      if (this.filePath === null) return this.log.close();
+      if (this.docFile === null) return this.log.close();
       await this.checkDiskNow();
-      if (this.blocked) return this.log.close();
-      if (this.hasUnwritten || this.knownHash === null) await this.writeFile(this.filePath);
+      if (this.docFile.blocked) return this.log.close();
+      if (this.hasUnwritten || this.docFile.isUnknown) await this.writeFile();
       await this.log.close();
     });
   }
@@ -232,66 +226,27 @@ export class DocumentStore {
   }
 
   private async checkDiskNow(): Promise<DiskState> {
-    if (this.filePath === null) return { status: 'missing' };
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await fs.readFile(this.filePath));
-    } catch (error) {
-      if (isNotFound(error)) return { status: 'missing' };
-      throw error;
-    }
-    const hash = sha256(bytes);
-    if (hash === this.knownHash) {
-      this.blocked = null;
-      return { status: 'unchanged' };
-    }
-    const before = Y.encodeStateVector(this.doc);
-    const outcome = this.codec.merge(this.doc, bytes);
-    if (!outcome.ok) {
-      this.blocked = {
-        status: outcome.reason === 'unrelated' ? 'conflict' : 'unreadable',
-        message: outcome.message,
-      };
-      return this.blocked;
-    }
-    this.blocked = null;
-    this.knownHash = hash;
+    if (this.docFile === null) return { status: 'missing' };
+    const state = await this.docFile.check(this.doc);
+    this.afterMerge(state);
+    return state;
+  }
+
+  /** A copy merged from disk: forward it, and our file must get it too. */
+  private afterMerge(state: DiskState): void {
+    if (state.status !== 'merged') return;
     // Our log already holds our state; the merged file content must reach the file too.
     this.hasUnwritten = true;
-    const update = Y.encodeStateAsUpdate(this.doc, before);
-    this.emit(update);
-    return { status: 'merged', update };
+    this.emit(state.update);
   }
 
-  /** Write the mirror into `file`; false when a conflicting change on disk stopped it. */
-  private async writeFile(file: string): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      const bytes = this.codec.write(this.doc, this.assets);
-      try {
-        await atomicReplace(file, bytes, {
-          backup: sidecarPaths(file).backup,
-          beforeRename: () => this.assertFileUnchanged(),
-        });
-      } catch (error) {
-        if (!(error instanceof RetryCompaction)) throw error;
-        if (this.blocked) return false;
-        if (attempt >= 5)
-          throw new Error('The file kept changing on disk while saving; try again.');
-        continue;
-      }
-      this.knownHash = sha256(bytes);
-      await this.log.reset(Y.encodeStateAsUpdate(this.doc));
-      this.hasUnwritten = this.pending.length > 0;
-      return true;
-    }
-  }
-
-  /** Someone may have written the file while we built ours: merge theirs and build again. */
-  private async assertFileUnchanged(): Promise<void> {
-    if (this.knownHash === null) return;
-    const state = await this.checkDiskNow();
-    if (state.status !== 'unchanged' && state.status !== 'missing')
-      throw new RetryCompaction(state);
+  /** Write the mirror into the file and restart the log from it; false when a conflict stopped it. */
+  private async writeFile(): Promise<boolean> {
+    if (this.docFile === null) return false;
+    if (!(await this.docFile.write(this.doc, (state) => this.afterMerge(state)))) return false;
+    await this.log.reset(Y.encodeStateAsUpdate(this.doc));
+    this.hasUnwritten = this.pending.length > 0;
+    return true;
   }
 
   private emit(update: Uint8Array): void {
@@ -302,11 +257,5 @@ export class DocumentStore {
     const run = this.queue.then(operation, operation);
     this.queue = run.catch(() => undefined);
     return run;
-  }
-}
-
-class RetryCompaction extends Error {
-  constructor(readonly state: DiskState) {
-    super(`The file changed on disk while saving (${state.status}).`);
   }
 }
