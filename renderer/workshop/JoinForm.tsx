@@ -8,7 +8,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { navigate } from '../app/router';
 import { desktopShell } from '../platform/electronPlatform';
 import { JoinError, joinWorkshop, type JoinFailure } from './joinFlow';
-import { isBareCode, pageServerOrigin, parseJoinInput, type JoinTarget } from './joinCode';
+import {
+  isBareCode,
+  isServerAllowed,
+  pageServerOrigin,
+  parseJoinInput,
+  type JoinTarget,
+} from './joinCode';
 import { loadName, savePendingJoin, type PendingJoin } from './storage';
 import { apiErrorText, deniedText, useWorkshopText, type WorkshopText } from './strings';
 
@@ -24,16 +30,6 @@ function failureText(t: WorkshopText, f: JoinFailure): string {
       return t('joinWrongDoc');
     case 'error':
       return t('errorConnect', { reason: f.message });
-  }
-}
-
-/** True when this desktop window already allows `serverUrl` (it was reloaded for it). */
-function isServerAllowed(serverUrl: string): boolean {
-  const granted = new URLSearchParams(window.location.search).get('workshop');
-  try {
-    return granted !== null && new URL(granted).origin === new URL(serverUrl).origin;
-  } catch {
-    return false;
   }
 }
 
@@ -63,7 +59,7 @@ export function JoinForm({
     setError(null);
     const shell = desktopShell();
     try {
-      if (shell && !isServerAllowed(target.serverUrl)) {
+      if (shell && !isServerAllowed(target.serverUrl, window.location.href)) {
         // The window reloads with the server allowed; the join goes on after it (JoinButton).
         savePendingJoin({ input: link.trim(), name: name.trim() });
         if (await shell.useWorkshopServer(target.serverUrl)) return;

@@ -12,7 +12,11 @@ export function WorkshopButton() {
   const { controller, view } = useWorkshop();
   const session = useSession();
   const t = useWorkshopText();
-  const [open, setOpen] = useState(false);
+  // The desktop host's window reloads to allow its server; the dialog reopens to show the code.
+  const [open, setOpen] = useState(() => {
+    const config = controller.getView().config;
+    return !!config?.desktop && config.isHost && !config.invites?.editor;
+  });
   // The desktop app's Workshop menu (Host / End) drives the same dialog.
   useEffect(() => {
     const shell = desktopShell();

@@ -30,7 +30,6 @@ export function WorkshopStatus() {
             {waiting === 1 ? t('waitingOne') : t('waiting', { count: formatNumber(waiting) })}
           </strong>
         )}
-        {status.access === 'readonly' && <span className="ws-readonly"> · {t('readOnly')}</span>}
       </span>
       <PresenceStrip />
     </div>

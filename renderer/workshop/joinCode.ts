@@ -51,3 +51,16 @@ export function joinFromLocation(): JoinTarget | null {
   const origin = pageServerOrigin();
   return origin ? parseJoinInput(`${origin}/${hash}`, origin) : null;
 }
+
+/**
+ * True when a desktop window loaded from `pageUrl` may already reach `serverUrl`: main reloads a
+ * window with `?workshop=<address>` once it has put that server in the window's CSP.
+ */
+export function isServerAllowed(serverUrl: string, pageUrl: string): boolean {
+  try {
+    const granted = new URL(pageUrl).searchParams.get('workshop');
+    return granted !== null && new URL(granted).origin === new URL(serverUrl).origin;
+  } catch {
+    return false;
+  }
+}

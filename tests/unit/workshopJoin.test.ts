@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodeLink, parseCodeLink } from '../../renderer/collab';
 import type { PresenceEntry } from '../../renderer/workshop/controller';
-import { parseJoinInput } from '../../renderer/workshop/joinCode';
+import { isServerAllowed, parseJoinInput } from '../../renderer/workshop/joinCode';
 import { mergeRoster } from '../../renderer/workshop/roster';
 import type { ServerParticipant } from '../../renderer/collab';
 
@@ -59,6 +59,18 @@ describe('parseJoinInput', () => {
     expect(parseJoinInput('K7M4-QX2P', '')).toBeNull();
     expect(parseJoinInput('ftp://x/#code=K7M4QX2P', ORIGIN)).toBeNull();
     expect(parseJoinInput(`${ORIGIN}/#code=NOTACODE!`, ORIGIN)).toBeNull();
+  });
+});
+
+describe('isServerAllowed', () => {
+  it('is true only once the desktop window was reloaded with that server in its CSP', () => {
+    const page = 'app://linjaus/index.html';
+    expect(isServerAllowed('http://10.0.0.5:4321', `${page}#/`)).toBe(false);
+    const granted = `${page}?workshop=${encodeURIComponent('http://10.0.0.5:4321/')}#/`;
+    expect(isServerAllowed('http://10.0.0.5:4321', granted)).toBe(true);
+    expect(isServerAllowed('http://10.0.0.5:4322', granted)).toBe(false);
+    expect(isServerAllowed('http://10.0.0.6:4321', granted)).toBe(false);
+    expect(isServerAllowed('http://10.0.0.5:4321', `${page}?workshop=not%20a%20url`)).toBe(false);
   });
 });
 
