@@ -177,3 +177,12 @@ describe('workshop API host token checks', () => {
     expect(answer.status).toBe(401);
   });
 });
+
+describe('workshop API logging', () => {
+  it('logs refusals by token id and never a token secret', () => {
+    const log = f.test.logs.join('\n');
+    expect(log).toContain(`[api] refused GET for ${id}: token`);
+    expect(f.secrets.length).toBeGreaterThan(3);
+    for (const secret of f.secrets) expect(log).not.toContain(secret);
+  });
+});

@@ -34,16 +34,22 @@ export async function authenticateHost(
   const header = request.headers.authorization;
   const match = header === undefined ? null : /^Bearer ([^\s]{1,200})$/i.exec(header.trim());
   const presented = match ? parseToken(match[1]!) : null;
-  if (!presented) throw unauthorized();
+  const refuse = (error: ApiError, why: string): never => {
+    deps.log(`[api] refused ${request.method ?? '?'} for ${documentName}: ${why}`);
+    throw error;
+  };
+  if (!presented) return refuse(unauthorized(), 'no or a malformed token');
   const record = await deps.tokens.get(presented.id);
   const result = checkToken(presented, record, documentName);
   if (result.ok) {
-    if (!result.record.host) throw forbidden();
+    if (!result.record.host)
+      return refuse(forbidden(), `token ${presented.id} is not a host token`);
     return result.record;
   }
   // The secret matched but the token is for another document: forbidden, if it is still live.
-  if (result.reason === 'other-document' && record && isLive(record)) throw forbidden();
-  throw unauthorized();
+  if (result.reason === 'other-document' && record && isLive(record))
+    return refuse(forbidden(), `token ${presented.id} is for another document`);
+  return refuse(unauthorized(), `token ${presented.id} (${result.reason})`);
 }
 
 const inviteBody = z.strictObject({
