@@ -10,20 +10,13 @@ import { getDocumentId, getMeta } from '../../../core';
 import type { RecentIndex } from '../recent/recentIndex';
 import type { DocumentCodec } from '../storage/codec';
 import { DocumentStore, type DiskState, type RecoveryReport } from '../storage/documentStore';
-import { isNotFound } from '../storage/durable';
+import { OpenDocument } from './openDocument';
+import { UnsavedLogs } from './unsavedLogs';
 import { fileExists, requireId } from './util';
-import { watchFile } from './watch';
 
 /** Thrown when a window uses a document it did not open. */
 export class NotAttachedError extends Error {
   override readonly name = 'NotAttachedError';
-}
-
-interface Session {
-  readonly store: DocumentStore;
-  readonly windows: Set<number>;
-  compactTimer: ReturnType<typeof setTimeout> | null;
-  stopWatching: () => void;
 }
 
 export interface SessionOptions {
@@ -47,14 +40,17 @@ export interface SessionEvents {
 }
 
 export class DocumentSessions {
-  private readonly sessions = new Map<string, Session>();
+  private readonly sessions = new Map<string, OpenDocument>();
   /** Sessions being closed (removed from `sessions` already): quit waits for them. */
   private readonly closing = new Set<Promise<void>>();
+  private readonly unsaved: UnsavedLogs;
 
   constructor(
     private readonly options: SessionOptions,
     private readonly events: SessionEvents,
-  ) {}
+  ) {
+    this.unsaved = new UnsavedLogs(options.unsavedDir);
+  }
 
   /** Open a `.linjaus` file (or return its session if it is open). Throws the codec's error for a bad file. */
   async openFile(file: string): Promise<{ documentId: string; recovery: RecoveryReport | null }> {
@@ -77,10 +73,10 @@ export class DocumentSessions {
   /** Start storing a new document (from a template or an imported JSON); its log is in the data folder. */
   async createNew(doc: Y.Doc): Promise<string> {
     const documentId = requireId(doc);
-    await fs.mkdir(this.options.unsavedDir, { recursive: true });
+    await this.unsaved.ensureDir();
     const store = await DocumentStore.createUnsaved(
       doc,
-      this.unsavedLog(documentId),
+      this.unsaved.path(documentId),
       this.options.codec,
     );
     this.add(store);
@@ -140,7 +136,7 @@ export class DocumentSessions {
     if (this.sessions.has(documentId)) return true;
     const file = this.options.recent.byId(documentId)?.file;
     return (
-      (file ? await fileExists(file) : false) || (await fileExists(this.unsavedLog(documentId)))
+      (file ? await fileExists(file) : false) || (await fileExists(this.unsaved.path(documentId)))
     );
   }
 
@@ -148,7 +144,7 @@ export class DocumentSessions {
   async remove(documentId: string): Promise<void> {
     if (this.sessions.has(documentId))
       throw new Error('An open document cannot be removed; close it first.');
-    await fs.rm(this.unsavedLog(documentId), { force: true });
+    await this.unsaved.remove(documentId);
     await this.options.recent.remove(documentId);
   }
 
@@ -175,8 +171,7 @@ export class DocumentSessions {
       this.sessions.delete(documentId);
       this.sessions.set(newId, session);
     }
-    session.stopWatching();
-    session.stopWatching = this.watch(newId, session.store);
+    this.watch(session);
     await this.remember(newId);
     this.reportState(newId, session);
     return newId;
@@ -199,16 +194,7 @@ export class DocumentSessions {
 
   /** Ids of new documents whose logs survived the last session (to reopen after a crash). */
   async unsavedDocuments(): Promise<string[]> {
-    try {
-      const names = await fs.readdir(this.options.unsavedDir);
-      return names
-        .filter((n) => n.endsWith('.log'))
-        .map((n) => n.slice(0, -4))
-        .filter((id) => !this.sessions.has(id));
-    } catch (error) {
-      if (isNotFound(error)) return [];
-      throw error;
-    }
+    return (await this.unsaved.list()).filter((id) => !this.sessions.has(id));
   }
 
   /**
@@ -225,13 +211,8 @@ export class DocumentSessions {
 
   private add(store: DocumentStore): string {
     const documentId = requireId(store.doc);
-    const session: Session = {
-      store,
-      windows: new Set(),
-      compactTimer: null,
-      stopWatching: () => undefined,
-    };
-    session.stopWatching = this.watch(documentId, store);
+    const session = new OpenDocument(store);
+    this.watch(session);
     store.onUpdateFromDisk((update) =>
       this.events.documentUpdate(requireId(store.doc), update, [...session.windows]),
     );
@@ -239,22 +220,18 @@ export class DocumentSessions {
     return documentId;
   }
 
-  private watch(documentId: string, store: DocumentStore): () => void {
-    if (store.file === null) return () => undefined;
-    return watchFile(
-      store.file,
-      () => void this.checkDisk(requireId(store.doc)).catch(() => undefined),
-    );
+  private watch(session: OpenDocument): void {
+    session.watch(() => void this.checkDisk(requireId(session.store.doc)).catch(() => undefined));
   }
 
-  private async load(documentId: string, rendererState: Uint8Array): Promise<Session> {
+  private async load(documentId: string, rendererState: Uint8Array): Promise<OpenDocument> {
     const file = this.options.recent.byId(documentId)?.file;
     if (file && (await fileExists(file))) {
       const { documentId: opened } = await this.openFile(file);
       if (opened === documentId) return this.sessions.get(opened)!;
     }
     const unsaved = await DocumentStore.recoverUnsaved(
-      this.unsavedLog(documentId),
+      this.unsaved.path(documentId),
       this.options.codec,
     );
     if (unsaved && requireId(unsaved.doc) === documentId) {
@@ -269,39 +246,30 @@ export class DocumentSessions {
     return this.sessions.get(documentId)!;
   }
 
-  private attached(documentId: string, windowId: number): Session {
+  private attached(documentId: string, windowId: number): OpenDocument {
     const session = this.sessions.get(documentId);
     if (!session || !session.windows.has(windowId))
       throw new NotAttachedError(`This window has not opened document ${documentId}.`);
     return session;
   }
 
-  private scheduleCompaction(documentId: string, session: Session): void {
+  private scheduleCompaction(documentId: string, session: OpenDocument): void {
     this.reportState(documentId, session);
-    if (session.compactTimer) clearTimeout(session.compactTimer);
-    const compact = () => {
-      session.compactTimer = null;
-      void session.store
-        .compact()
-        .then(() => this.reportState(requireId(session.store.doc), session))
-        .catch(() => undefined);
-    };
-    if (session.store.logBytes >= (this.options.compactAtBytes ?? 4 * 1024 * 1024)) compact();
-    else session.compactTimer = setTimeout(compact, this.options.compactAfterMs ?? 2000);
+    session.scheduleCompaction(this.options, () =>
+      this.reportState(requireId(session.store.doc), session),
+    );
   }
 
-  private reportState(documentId: string, session: Session): void {
+  private reportState(documentId: string, session: OpenDocument): void {
     this.events.fileState(documentId, {
       isFileBehind: session.store.isFileBehind,
       blockedBy: session.store.blockedBy,
     });
   }
 
-  private closeSession(documentId: string, session: Session): Promise<void> {
-    if (session.compactTimer) clearTimeout(session.compactTimer);
-    session.stopWatching();
+  private closeSession(documentId: string, session: OpenDocument): Promise<void> {
     this.sessions.delete(documentId);
-    const closing = session.store.close();
+    const closing = session.close();
     this.closing.add(closing);
     void closing.finally(() => this.closing.delete(closing)).catch(() => undefined);
     return closing;
@@ -318,10 +286,5 @@ export class DocumentSessions {
       updatedAt: Date.now(),
       file: store.file,
     });
-  }
-
-  private unsavedLog(documentId: string): string {
-    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(documentId)) throw new Error('Invalid document id.');
-    return path.join(this.options.unsavedDir, `${documentId}.log`);
   }
 }
