@@ -19,6 +19,7 @@ import { startSyncServer, type SyncServer } from '../../server/sync/server';
 import { rng, seeds } from '../helpers/random';
 import { typeInto } from '../helpers/typing';
 import { randomOperation } from '../sync/operations';
+import { PostgresInviteStore } from '../../server/sync/tokens/invitePostgresStore';
 import { PostgresTokenStore } from '../../server/sync/tokens/postgresStore';
 import { mintToken } from '../../server/sync/tokens/token';
 import { callApi } from './helpers/api';
@@ -148,7 +149,7 @@ describe.skipIf(SKIP_SCALEOUT)('PostgreSQL token table migration', () => {
     services ??= await startServices();
   }, 120_000);
 
-  it('adds the host column to a token table made before host tokens, keeping old rows as non-host', async () => {
+  it('adds the host column to a token table made before host tokens, keeping old rows as non-host, also when instances prepare at once', async () => {
     const admin = new pg.Pool({ connectionString: services.postgresUrl });
     await admin.query('CREATE DATABASE linjaus_old_tokens');
     await admin.end();
@@ -172,8 +173,9 @@ describe.skipIf(SKIP_SCALEOUT)('PostgreSQL token table migration', () => {
         r.label,
       ]);
       const store = new PostgresTokenStore(pool);
-      await store.prepare();
-      await store.prepare();
+      const invites = new PostgresInviteStore(pool);
+      // Instances starting together prepare the tables at the same time.
+      await Promise.all([store.prepare(), store.prepare(), invites.prepare(), invites.prepare()]);
       expect(await store.get(r.id)).toEqual({ ...r, host: false });
       const host = mintToken('dold', 'editor', 3_600_000, '', Date.now(), { host: true });
       await store.add(host.record);

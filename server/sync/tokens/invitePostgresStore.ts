@@ -3,6 +3,7 @@
  * through one instance is redeemed through any other. Same contract as {@link FileInviteStore}.
  */
 import type pg from 'pg';
+import { SCHEMA_LOCK } from './schemaLock';
 import type { InviteRecord, InviteStore } from './invites';
 import type { Role } from './token';
 
@@ -44,8 +45,9 @@ const toRecord = (row: Row): InviteRecord => ({
 export class PostgresInviteStore implements InviteStore {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Create (or migrate) the table; safe when several instances start at once. */
   async prepare(): Promise<void> {
-    await this.pool.query(SCHEMA);
+    await this.pool.query(`BEGIN; SELECT pg_advisory_xact_lock(${SCHEMA_LOCK}); ${SCHEMA}; COMMIT`);
   }
 
   async add(r: InviteRecord): Promise<void> {

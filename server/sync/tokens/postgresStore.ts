@@ -4,6 +4,7 @@
  * `host` column to a table made before host tokens existed (existing rows read as non-host).
  */
 import type pg from 'pg';
+import { SCHEMA_LOCK } from './schemaLock';
 import type { TokenStore } from './store';
 import type { Role, TokenRecord } from './token';
 
@@ -48,8 +49,9 @@ const toRecord = (row: Row): TokenRecord => ({
 export class PostgresTokenStore implements TokenStore {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Create (or migrate) the table; safe when several instances start at once. */
   async prepare(): Promise<void> {
-    await this.pool.query(SCHEMA);
+    await this.pool.query(`BEGIN; SELECT pg_advisory_xact_lock(${SCHEMA_LOCK}); ${SCHEMA}; COMMIT`);
   }
 
   async get(id: string): Promise<TokenRecord | undefined> {
