@@ -176,6 +176,22 @@ describe('desktop main process wiring', () => {
     await until(() => window.destroyed, 'the window to close');
   });
 
+  it('does not wait for a crashed renderer when its window closes, and reloads a crashed window', async () => {
+    const window = await openExtraWindow();
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(window.webContents.reloads).toBe(1);
+    const seen = flushRequests(window).length;
+    window.close();
+    await nextFlushRequest(window, seen);
+    // The renderer dies before answering: the close goes on without waiting for the time limit
+    // (which would log that the window did not answer).
+    const warn = vi.spyOn(console, 'warn');
+    window.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+    await until(() => window.destroyed, 'the window to close');
+    expect(warn.mock.calls.flat().join('\n')).not.toMatch(/did not answer/);
+    warn.mockRestore();
+  });
+
   it('asks the renderers to flush, then writes open documents into their files before quitting', async () => {
     const event = { preventDefault: vi.fn() };
     const seen = flushRequests(firstWindow()).length;
