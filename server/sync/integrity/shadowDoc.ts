@@ -13,6 +13,7 @@
  * document before the next trial.
  */
 import * as Y from 'yjs';
+import { pendingGrew, pendingOf, restorePending } from './pendingParts';
 
 /** What trying an update showed. */
 export type TrialOutcome =
@@ -54,8 +55,7 @@ export class ShadowDoc {
   trial(update: Uint8Array): TrialOutcome {
     if (this.disposed) throw new Error('ShadowDoc used after dispose');
     if (this.stale) this.rebuild();
-    const store = this.doc.store;
-    const { pendingStructs, pendingDs } = store;
+    const before = pendingOf(this.doc);
     let changed = false;
     const onUpdate = (): void => {
       changed = true;
@@ -69,18 +69,12 @@ export class ShadowDoc {
     } finally {
       this.doc.off('update', onUpdate);
     }
-    // A document stored before this check existed may already hold pending parts; what it
-    // had is not the editor's doing, so only new or changed pending parts are refused.
-    const newPending =
-      (store.pendingStructs !== null && store.pendingStructs !== pendingStructs) ||
-      (store.pendingDs !== null && store.pendingDs !== pendingDs);
-    if (newPending) {
+    // A document stored before this check existed may already hold pending parts; those are
+    // not the editor's doing, so only pending parts the update adds are refused.
+    if (pendingGrew(before, pendingOf(this.doc))) {
       if (changed) this.stale = true;
-      else {
-        // Nothing was integrated: putting the previous pending parts back restores the shadow.
-        store.pendingStructs = pendingStructs;
-        store.pendingDs = pendingDs;
-      }
+      // Nothing was integrated: putting the previous pending parts back restores the shadow.
+      else restorePending(this.doc, before);
       return 'pending';
     }
     return changed ? 'change' : 'no-op';

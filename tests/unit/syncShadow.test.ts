@@ -1,0 +1,130 @@
+/**
+ * The shadow document the sync server tries editors' updates on (server/sync/integrity): it
+ * tells complete updates from ones that throw half-way or leave pending parts, comes back equal
+ * to the real document after a refusal, and follows everything the real document applies.
+ */
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ShadowDoc } from '../../server/sync/integrity/shadowDoc';
+
+const bytes = (doc: Y.Doc): string => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
+
+/** One string struct per entry (Yjs v1 update), at the end of root text `t` unless `origin`. */
+function crafted(
+  structs: { client: number; clock: number; text: string; origin?: [number, number] }[],
+  deletes: [client: number, clock: number, len: number][] = [],
+): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, structs.length);
+  for (const s of structs) {
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, s.client);
+    encoding.writeVarUint(e, s.clock);
+    encoding.writeUint8(e, s.origin ? 4 | 0x80 : 4);
+    if (s.origin) {
+      encoding.writeVarUint(e, s.origin[0]);
+      encoding.writeVarUint(e, s.origin[1]);
+    } else {
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, 't');
+    }
+    encoding.writeVarString(e, s.text);
+  }
+  encoding.writeVarUint(e, deletes.length);
+  for (const [client, clock, len] of deletes) {
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarUint(e, len);
+  }
+  return encoding.toUint8Array(e);
+}
+
+function setup(): { real: Y.Doc; shadow: ShadowDoc; editor: Y.Doc } {
+  const real = new Y.Doc();
+  real.getText('t').insert(0, 'alku');
+  const editor = new Y.Doc();
+  Y.applyUpdate(editor, Y.encodeStateAsUpdate(real));
+  return { real, shadow: new ShadowDoc(real), editor };
+}
+
+describe('ShadowDoc', () => {
+  it('accepts a complete update as a change, then the same update as a no-op', () => {
+    const { real, shadow, editor } = setup();
+    const updates: Uint8Array[] = [];
+    editor.on('update', (u: Uint8Array) => updates.push(u));
+    editor.getText('t').insert(4, ' ja loppu');
+    expect(shadow.trial(updates[0]!)).toBe('change');
+    expect(shadow.trial(updates[0]!)).toBe('no-op');
+    Y.applyUpdate(real, updates[0]!);
+    expect(bytes(shadow.current)).toBe(bytes(real));
+  });
+
+  it('follows what the real document applies from elsewhere (storage, other instances)', () => {
+    const { real, shadow } = setup();
+    real.getText('t').insert(0, 'palvelin: ');
+    real.getMap('m').set('k', 1);
+    expect(bytes(shadow.current)).toBe(bytes(real));
+  });
+
+  it('refuses an update that throws half-way and is equal to the real document again afterwards', () => {
+    const { real, shadow } = setup();
+    const update = crafted([
+      { client: 2000, clock: 0, text: 'ehjä' },
+      { client: 1000, clock: 0, text: 'rikki', origin: [1000, 5] },
+    ]);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(real));
+    expect(() => Y.applyUpdate(copy, update)).toThrow();
+    expect(copy.getText('t').toString()).toContain('ehjä');
+    expect(shadow.trial(update)).toBe('throws');
+    expect(bytes(shadow.current)).toBe(bytes(real));
+    expect(shadow.current.getText('t').toString()).toBe('alku');
+  });
+
+  it('refuses pending structs and a pending delete set, leaving no pending parts behind', () => {
+    const { real, shadow } = setup();
+    for (const update of [
+      crafted([{ client: 3000, clock: 4, text: 'aukko' }]),
+      crafted([], [[3001, 0, 3]]),
+      crafted([
+        { client: 3003, clock: 0, text: 'kokonainen' },
+        { client: 3002, clock: 0, text: 'orpo', origin: [777, 1] },
+      ]),
+    ]) {
+      expect(shadow.trial(update)).toBe('pending');
+      expect(shadow.current.store.pendingStructs).toBeNull();
+      expect(shadow.current.store.pendingDs).toBeNull();
+      expect(bytes(shadow.current)).toBe(bytes(real));
+    }
+  });
+
+  it('accepts edits to a document that already held pending parts, and refuses new ones', () => {
+    const { real, editor } = setup();
+    const oldGap = crafted([{ client: 3000, clock: 4, text: 'vanha aukko' }], [[3001, 0, 2]]);
+    Y.applyUpdate(real, oldGap);
+    expect(real.store.pendingStructs).not.toBeNull();
+    expect(real.store.pendingDs).not.toBeNull();
+    const shadow = new ShadowDoc(real);
+    const updates: Uint8Array[] = [];
+    editor.on('update', (u: Uint8Array) => updates.push(u));
+    editor.getText('t').insert(0, 'uusi ');
+    editor.getText('t').delete(0, 2);
+    expect(shadow.trial(updates[0]!)).toBe('change');
+    expect(shadow.trial(updates[1]!)).toBe('change');
+    expect(shadow.trial(oldGap)).toBe('no-op');
+    expect(shadow.trial(crafted([{ client: 3100, clock: 2, text: 'uusi aukko' }]))).toBe('pending');
+    expect(shadow.trial(crafted([{ client: 3000, clock: 9, text: 'pidempi' }]))).toBe('pending');
+    expect(shadow.trial(crafted([], [[3001, 0, 5]]))).toBe('pending');
+    for (const update of updates) Y.applyUpdate(real, update);
+    expect(bytes(shadow.current)).toBe(bytes(real));
+  });
+
+  it('stops following the real document once disposed', () => {
+    const { real, shadow } = setup();
+    shadow.dispose();
+    real.getText('t').insert(0, 'x');
+    expect(() => shadow.trial(new Uint8Array([0, 0]))).toThrow('dispose');
+  });
+});
