@@ -11,14 +11,14 @@ import { useSession } from '../session/hooks';
 import { tokenIdOf } from './controller';
 import { checkHostToken } from './hosting';
 import { useWorkshop } from './install';
+import { pageServerOrigin } from './joinCode';
 import { loadName, type WorkshopConfig } from './storage';
 import { apiErrorText, useWorkshopText } from './strings';
 
 const TOKEN = /^lj1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/;
 
 /** Where this page came from, when that is a server (the usual case: `linjaus serve --web`). */
-const defaultServer = () =>
-  /^https?:$/.test(window.location.protocol) ? window.location.origin : 'http://';
+const defaultServer = () => pageServerOrigin() || 'http://';
 
 export function HostForm() {
   const session = useSession();

@@ -5,6 +5,7 @@
  * pasteable token code (`<document id>.<token>`).
  */
 import { normalizeInviteCode, parseCodeLink, parseJoinLink } from '../collab';
+import { desktopShell } from '../platform/electronPlatform';
 
 /** Where and how to join. */
 export type JoinTarget =
@@ -19,9 +20,12 @@ export type JoinTarget =
 const DOC_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const TOKEN = /^lj1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/;
 
-/** The page's origin when it is a server (`linjaus serve`); '' in the desktop app. */
+/**
+ * The page's origin when it is a server (`linjaus serve`); '' in the desktop app, whose pages
+ * come from the app itself (or the dev server), never from a workshop server.
+ */
 export const pageServerOrigin = (): string =>
-  /^https?:$/.test(window.location.protocol) ? window.location.origin : '';
+  !desktopShell() && /^https?:$/.test(window.location.protocol) ? window.location.origin : '';
 
 /** True when `input` is a bare code, which needs a server origin to mean anything. */
 export const isBareCode = (input: string): boolean => normalizeInviteCode(input.trim()) !== null;

@@ -8,66 +8,31 @@
  * the server. The host removes a participant's access, gives viewers a read-only code, and ends
  * the workshop for everyone.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe';
 import { launchBrowser } from './helpers/browser';
 import { createDocument, field, sectionId, trackErrors, waitSaved } from './helpers/app';
-import { DIST } from './helpers/server';
+import {
+  CLI,
+  mintHost,
+  serveApp,
+  startServe,
+  type Serve,
+  type StaticServer,
+} from './helpers/server';
+import { createWorkshopHost, type WorkshopChannel } from '../../electron/main/workshop/host';
+import type { FromWorkshop } from '../../electron/main/workshop/protocol';
+import { connectDesktopPage } from '../fixtures/electron/desktopPage';
+import { createInProcessDesktop } from '../fixtures/electron/inProcessDesktop';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'bin/linjaus.js');
 const run = promisify(execFile);
-
-interface Serve {
-  url: string;
-  dataDir: string;
-  child: ChildProcess;
-}
-
-async function startServe(): Promise<Serve> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'linjaus-ws-e2e-'));
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--port', '0', '--data', dataDir, '--web', DIST],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) resolve(m[1].replace(/\/?$/, '/'));
-    });
-    child.once('exit', (code) => reject(new Error(`linjaus serve exited ${code}: ${err}`)));
-  });
-  return { url, dataDir, child };
-}
-
-/** Mint a host token with the real command line, as a server administrator would. */
-async function mintHost(dataDir: string, doc: string, label: string): Promise<string> {
-  const { stdout } = await run(process.execPath, [
-    CLI,
-    'token',
-    '--data',
-    dataDir,
-    '--doc',
-    doc,
-    '--role',
-    'editor',
-    '--host',
-    '--label',
-    label,
-  ]);
-  return stdout.trim();
-}
 
 const fieldText = async (page: Page, fieldId: string) => (await field(page, fieldId)).innerText();
 
@@ -119,7 +84,7 @@ describe('workshop in the browser', () => {
       const exited = new Promise((r) => serve.child.once('exit', r));
       serve.child.kill('SIGTERM');
       await exited;
-      await rm(serve.dataDir, { recursive: true, force: true });
+      rmSync(serve.dataDir, { recursive: true, force: true });
     }
   });
 
@@ -393,5 +358,137 @@ describe('workshop in the browser', () => {
     } finally {
       await Promise.all(people.map((p) => p.close()));
     }
+  });
+});
+
+/**
+ * The desktop app's workshop paths: the renderer in Chromium with `window.linjaus` over the real
+ * main side in Node (tests/fixtures/electron), the embedded workshop server as main runs it (the
+ * worker entry as a child process behind main's workshop host). `workshopSetServer` reloads the
+ * page with `?workshop=<address>` as main does; the page is served from a plain HTTP origin, so
+ * the window's CSP itself is not part of this test (tests/unit/electronSecurity.test.ts).
+ */
+describe('workshop in the desktop app', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'linjaus-ws-desktop-'));
+  const WORKER = fileURLToPath(new URL('../../electron/main/workshop/worker.ts', import.meta.url));
+  const children: ReturnType<typeof fork>[] = [];
+  let app: StaticServer;
+  let browser: Browser;
+  let host: ReturnType<typeof createWorkshopHost>;
+
+  beforeAll(async () => {
+    app = await serveApp();
+    browser = await launchBrowser();
+    host = createWorkshopHost(
+      (): WorkshopChannel => {
+        const child = fork(WORKER, [], {
+          execArgv: ['--import', 'tsx'],
+          serialization: 'advanced',
+          stdio: 'pipe',
+        });
+        children.push(child);
+        return {
+          postMessage: (m) => child.send(m),
+          onMessage: (l) => child.on('message', (m) => l(m as FromWorkshop)),
+          onExit: (l) => child.on('exit', (code) => l(code ?? -1)),
+          kill: () => child.kill('SIGKILL'),
+        };
+      },
+      {
+        bindHost: '127.0.0.1',
+        dataDir: path.join(dir, 'server'),
+        webDir: null,
+        allowedHosts: [],
+        // The desktop renderer's origin: `app://linjaus` in the app, the static server here.
+        allowedOrigins: [new URL(app.url).origin],
+      },
+    );
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await browser?.close();
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A desktop window: its own main side (data folder) and the embedded workshop host. */
+  async function desktopWindow(name: string): Promise<Page> {
+    const desktop = await createInProcessDesktop(path.join(dir, name));
+    const api = desktop.apiFor(1);
+    const page = await (
+      await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    ).newPage();
+    await connectDesktopPage(page, {
+      ...api,
+      workshopHost: async ({ documentId, name: hostName }) => {
+        const session = await host.host(documentId, hostName ?? '');
+        return {
+          port: session.port,
+          localUrl: `ws://127.0.0.1:${session.port}`,
+          lanUrls: [`http://127.0.0.1:${session.port}`],
+          hostToken: session.hostToken,
+        };
+      },
+      workshopEnd: async ({ documentId }) => host.end(documentId),
+      // As main's windows.setWorkshopServer: reload the window with the server in its address.
+      workshopSetServer: async (address) => {
+        const url = new URL(page.url());
+        url.search = '';
+        if (address) url.searchParams.set('workshop', new URL(address).href);
+        void page.goto(url.href);
+        return true;
+      },
+    });
+    return page;
+  }
+
+  it('hosts on the embedded server with one host token and lets another desktop join by the full link', async () => {
+    const a = await desktopWindow('host');
+    const b = await desktopWindow('guest');
+    const errors = [...trackErrors(a), ...trackErrors(b)];
+    const docId = await createDocument(a, app.url, 'kuntastrategia');
+
+    // Host: on this computer's network; the window reloads to allow the server, the dialog
+    // comes back with the code created through the API.
+    await a.locator('[data-ws="open"]').click();
+    await a.locator('[data-ws="name"]').fill('Aino');
+    await a.getByRole('button', { name: 'Järjestä tämän tietokoneen lähiverkossa' }).click();
+    await a.locator('[data-ws="code"]').waitFor();
+    expect(new URL(a.url()).searchParams.get('workshop')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await a.locator('[data-ws-connection="online"]').waitFor();
+    const link = await a.locator('[data-ws="join-link"]').inputValue();
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#code=[0-9A-Z]{8}$/);
+    await a.locator('[data-ws="participants"] [data-participant="Aino"]').waitFor();
+    await a.keyboard.press('Escape');
+
+    // Guest: a bare code means nothing to the desktop app; the whole link does.
+    await b.goto(app.url);
+    await b.locator('[data-ws="join-open"]').click();
+    await b.locator('[data-ws="join-input"]').fill(link.split('#code=')[1]!);
+    await b.locator('[data-ws="join-name"]').fill('Bertil');
+    await b.locator('[data-ws="join"]').click();
+    await b.getByRole('alert').filter({ hasText: 'Anna koko liittymislinkki' }).waitFor();
+    await b.locator('[data-ws="join-input"]').fill(link);
+    await b.locator('[data-ws="join"]').click();
+    // The window reloads with the server allowed, and the join carries on by itself.
+    await b.locator('[data-ws-connection="online"]').waitFor();
+    expect(b.url()).toContain(`#/d/${docId}`);
+    expect(new URL(b.url()).searchParams.get('workshop')).toBe(new URL(link).origin + '/');
+
+    await a.locator('[data-ws="presence"] [data-participant="Bertil"]').waitFor();
+    const body = `${await sectionId(a, 'vision')}-body`;
+    await typeAtEnd(b, body, 'Bertil työpöydältä. ');
+    await expect.poll(() => fieldText(a, body)).toContain('Bertil työpöydältä.');
+    await waitSaved(b);
+
+    // The host ends it for everyone.
+    await a.locator('[data-ws="open"]').click();
+    await a.locator('[data-ws="end"]').click();
+    await a.locator('[data-ws="end-confirm"]').click();
+    await b.locator('[data-ws-connection="denied"]').waitFor();
+    await a.locator('[data-ws-connection]').waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
   });
 });
