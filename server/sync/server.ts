@@ -33,7 +33,8 @@ import { PostgresInviteStore } from './tokens/invitePostgresStore';
 import type { InviteStore } from './tokens/invites';
 import { PostgresTokenStore } from './tokens/postgresStore';
 import type { TokenStore } from './tokens/store';
-import { mintToken, type MintOptions, type Role, type TokenRecord } from './tokens/token';
+import { sessionControl } from './tokens/sessionControl';
+import type { MintOptions, Role, TokenRecord } from './tokens/token';
 
 export type { SyncServerOptions } from './config';
 
@@ -157,30 +158,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     maxPayload: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
   });
 
-  const mint = async (
-    documentName: string,
-    role: Role,
-    lifetimeMs: number,
-    label = '',
-    mintOptions: MintOptions = {},
-    now = Date.now(),
-  ) => {
-    const minted = mintToken(documentName, role, lifetimeMs, label, now, mintOptions);
-    await tokens.add(minted.record);
-    return minted;
-  };
-  const revokeToken = async (tokenId: string) => {
-    const n = await tokens.revoke({ id: tokenId });
-    await access.sweep(true);
-    return n;
-  };
-  const endSession = async (documentName: string) => {
-    // Invites first: a join that raced with this re-checks its invite after minting (join.ts).
-    await invites.revoke({ documentName });
-    const n = await tokens.revoke({ documentName });
-    await access.sweep(true);
-    return n;
-  };
+  const { mint, revokeToken, endSession } = sessionControl(tokens, invites, () =>
+    access.sweep(true),
+  );
   const api = createApi({
     tokens,
     invites,
