@@ -15,6 +15,7 @@ import {
   type SessionEvents,
 } from '../../electron/main/documents/sessions';
 import { RecentIndex } from '../../electron/main/recent/recentIndex';
+import { DocumentStore } from '../../electron/main/storage/documentStore';
 import { linjausCodec } from '../../electron/main/storage/linjausCodec';
 import { addTheme, newProgramme, themeTitles } from '../fixtures/electron/programmes';
 
@@ -157,5 +158,22 @@ describe('DocumentSessions', () => {
     await sessions.remove(documentId);
     expect((await fs.stat(file)).isFile()).toBe(true);
     expect(await sessions.exists(documentId)).toBe(false);
+  });
+
+  it('reopens a document that is still being closed only after the close, so no saved edit is written to a replaced log', async () => {
+    const file = path.join(dir, 'uudelleen.linjaus');
+    await fs.writeFile(file, writeLinjausFile(newProgramme()));
+    const { documentId } = await sessions.openFile(file);
+    const first = await attachRenderer(documentId, 1);
+    await sessions.append(documentId, addTheme(first, 'Ennen sulkemista'), 1);
+    // Back to the start screen and straight into the document again.
+    const closing = sessions.detach(documentId, 1);
+    const again = await attachRenderer(documentId, 1);
+    await closing;
+    await sessions.append(documentId, addTheme(again, 'Heti perään'), 1);
+    // A crash now: a new process replays file + log.
+    const { store } = await DocumentStore.open(file, linjausCodec);
+    expect(themeTitles(store.doc)).toEqual(['Ennen sulkemista', 'Heti perään']);
+    await store.detach();
   });
 });

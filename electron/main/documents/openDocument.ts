@@ -46,3 +46,25 @@ export class OpenDocument {
     return this.store.close();
   }
 }
+
+/** Documents being closed, until their close settles: quit and reopening wait for them. */
+export class ClosingDocuments {
+  private readonly pending = new Set<Promise<void>>();
+
+  track(closing: Promise<void>): Promise<void> {
+    this.pending.add(closing);
+    void closing.finally(() => this.pending.delete(closing)).catch(() => undefined);
+    return closing;
+  }
+
+  /** Resolves when nothing is closing, with the first failure among those waited for. */
+  async settled(): Promise<{ error: unknown } | null> {
+    let failure: { error: unknown } | null = null;
+    while (this.pending.size > 0) {
+      const results = await Promise.allSettled([...this.pending]);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      failure ??= failed ? { error: failed.reason } : null;
+    }
+    return failure;
+  }
+}

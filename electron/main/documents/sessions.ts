@@ -10,7 +10,7 @@ import { getDocumentId, getMeta } from '../../../core';
 import type { RecentIndex } from '../recent/recentIndex';
 import type { DocumentCodec } from '../storage/codec';
 import { DocumentStore, type DiskState, type RecoveryReport } from '../storage/documentStore';
-import { OpenDocument } from './openDocument';
+import { ClosingDocuments, OpenDocument, type CompactionPolicy } from './openDocument';
 import { UnsavedLogs } from './unsavedLogs';
 import { fileExists, requireId } from './util';
 
@@ -19,15 +19,11 @@ export class NotAttachedError extends Error {
   override readonly name = 'NotAttachedError';
 }
 
-export interface SessionOptions {
+export interface SessionOptions extends CompactionPolicy {
   readonly codec: DocumentCodec;
   /** Folder of new documents' logs (in the app's data folder). */
   readonly unsavedDir: string;
   readonly recent: RecentIndex;
-  /** Idle time after the last edit before the file is compacted. */
-  readonly compactAfterMs?: number;
-  /** Compact at once when the log grows past this. */
-  readonly compactAtBytes?: number;
 }
 
 /** Events for the Electron glue: forward updates, refresh a title, tell the user. */
@@ -41,9 +37,11 @@ export interface SessionEvents {
 
 export class DocumentSessions {
   private readonly sessions = new Map<string, OpenDocument>();
-  /** Sessions being closed (removed from `sessions` already): quit waits for them. */
-  private readonly closing = new Set<Promise<void>>();
+  /** Sessions being closed (removed from `sessions` already). */
+  private readonly closing = new ClosingDocuments();
   private readonly unsaved: UnsavedLogs;
+  /** Documents being loaded for a window, by id (see {@link loadOnce}). */
+  private readonly loading = new Map<string, Promise<OpenDocument>>();
 
   constructor(
     private readonly options: SessionOptions,
@@ -57,6 +55,11 @@ export class DocumentSessions {
     const real = await fs.realpath(file);
     const open = [...this.sessions.entries()].find(([, s]) => s.store.file === real);
     if (open) return { documentId: open[0], recovery: null };
+    // A closing store still writes its file and log: opening them now could remove its temp
+    // file, or append to a log it is about to replace.
+    await this.closing.settled();
+    const again = [...this.sessions.entries()].find(([, s]) => s.store.file === real);
+    if (again) return { documentId: again[0], recovery: null };
     const { store, recovery } = await DocumentStore.open(real, this.options.codec);
     if (this.sessions.has(requireId(store.doc))) {
       // Another copy of an open document: one session per document id, merging is explicit.
@@ -94,7 +97,8 @@ export class DocumentSessions {
     rendererState: Uint8Array,
     windowId: number,
   ): Promise<{ update: Uint8Array; file: string | null }> {
-    const session = this.sessions.get(documentId) ?? (await this.load(documentId, rendererState));
+    const session =
+      this.sessions.get(documentId) ?? (await this.loadOnce(documentId, rendererState));
     session.windows.add(windowId);
     if (rendererState.length > 2) await session.store.append(rendererState);
     const update = Y.encodeStateAsUpdate(
@@ -204,9 +208,8 @@ export class DocumentSessions {
   async closeAll(): Promise<void> {
     for (const [id, session] of [...this.sessions])
       void this.closeSession(id, session).catch(() => undefined);
-    const results = await Promise.allSettled([...this.closing]);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    const failure = await this.closing.settled();
+    if (failure) throw failure.error;
   }
 
   private add(store: DocumentStore): string {
@@ -224,7 +227,21 @@ export class DocumentSessions {
     session.watch(() => void this.checkDisk(requireId(session.store.doc)).catch(() => undefined));
   }
 
+  /** {@link load}, shared by windows that attach to the same document at the same time. */
+  private loadOnce(documentId: string, rendererState: Uint8Array): Promise<OpenDocument> {
+    const running = this.loading.get(documentId);
+    if (running) return running;
+    const load = this.load(documentId, rendererState).finally(() =>
+      this.loading.delete(documentId),
+    );
+    this.loading.set(documentId, load);
+    return load;
+  }
+
   private async load(documentId: string, rendererState: Uint8Array): Promise<OpenDocument> {
+    await this.closing.settled();
+    const opened = this.sessions.get(documentId);
+    if (opened) return opened;
     const file = this.options.recent.byId(documentId)?.file;
     if (file && (await fileExists(file))) {
       const { documentId: opened } = await this.openFile(file);
@@ -269,10 +286,7 @@ export class DocumentSessions {
 
   private closeSession(documentId: string, session: OpenDocument): Promise<void> {
     this.sessions.delete(documentId);
-    const closing = session.close();
-    this.closing.add(closing);
-    void closing.finally(() => this.closing.delete(closing)).catch(() => undefined);
-    return closing;
+    return this.closing.track(session.close());
   }
 
   private async remember(documentId: string): Promise<void> {
