@@ -6,6 +6,7 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { foresee } from '../../server/sync/integrity/foresee';
 import { ShadowDoc } from '../../server/sync/integrity/shadowDoc';
 
 const bytes = (doc: Y.Doc): string => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
@@ -81,6 +82,53 @@ describe('ShadowDoc', () => {
     expect(shadow.trial(update)).toBe('throws');
     expect(bytes(shadow.current)).toBe(bytes(real));
     expect(shadow.current.getText('t').toString()).toBe('alku');
+  });
+
+  it('rebuilds itself from the real document when a trial throws after integrating part', () => {
+    const { real, shadow, editor } = setup();
+    // Stands in for a throw nothing foresaw: an observer that throws after integration.
+    shadow.current.getText('t').observe(() => {
+      throw new Error('tarkkailija');
+    });
+    const updates: Uint8Array[] = [];
+    editor.on('update', (u: Uint8Array) => updates.push(u));
+    editor.getText('t').insert(0, 'x');
+    expect(shadow.trial(updates[0]!)).toBe('throws');
+    expect(shadow.current.getText('t').toString()).toBe('alku');
+    expect(bytes(shadow.current)).toBe(bytes(real));
+    expect(shadow.trial(updates[0]!)).toBe('change');
+  });
+
+  it('foresees gaps, missing origins, deletions of unknown content and self-references, and nothing in real edits', () => {
+    const { real, editor } = setup();
+    expect(foresee(real, crafted([{ client: 9, clock: 3, text: 'a' }]))).toBe('pending');
+    expect(foresee(real, crafted([{ client: 9, clock: 0, text: 'a', origin: [8, 0] }]))).toBe(
+      'pending',
+    );
+    expect(foresee(real, crafted([], [[9, 0, 1]]))).toBe('pending');
+    expect(foresee(real, crafted([{ client: 9, clock: 0, text: 'a', origin: [9, 0] }]))).toBe(
+      'throws',
+    );
+    expect(foresee(real, new Uint8Array([1, 2, 3]))).toBe('throws');
+    // An update whose items depend on each other, across clients, is complete.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(real));
+    const first: Uint8Array[] = [];
+    const second: Uint8Array[] = [];
+    editor.on('update', (u: Uint8Array) => first.push(u));
+    editor.getText('t').insert(2, 'keski');
+    Y.applyUpdate(other, first[0]!, 'relay');
+    other.on('update', (u: Uint8Array) => second.push(u));
+    other.getText('t').insert(4, 'toinen');
+    other.getText('t').delete(0, 3);
+    other.getMap('m').set('k', new Y.Text('sisä'));
+    const updates = [...first, ...second];
+    expect(foresee(real, first[0]!)).toBeNull();
+    expect(foresee(real, Y.mergeUpdates(updates))).toBeNull();
+    // Without the first client's insertion, the second's edit inside it cannot integrate.
+    expect(foresee(real, second[0]!)).toBe('pending');
+    const shadow = new ShadowDoc(real);
+    expect(shadow.trial(Y.mergeUpdates(updates))).toBe('change');
   });
 
   it('refuses pending structs and a pending delete set, leaving no pending parts behind', () => {

@@ -13,6 +13,7 @@
  * document before the next trial.
  */
 import * as Y from 'yjs';
+import { foresee } from './foresee';
 import { pendingGrew, pendingOf, restorePending } from './pendingParts';
 
 /** What trying an update showed. */
@@ -21,7 +22,11 @@ export type TrialOutcome =
   | 'change'
   /** Integrates completely and changes nothing (everything in it is already known). */
   | 'no-op'
-  /** Yjs threw while integrating it (a real apply would have half-applied it). */
+  /**
+   * Yjs threw while integrating it (a real apply would have half-applied it), or an item in it
+   * points at a later item of its own client — which no correct client writes, and on which
+   * Yjs throws when that item does not exist.
+   */
   | 'throws'
   /** It integrates only partly: structs or deletions would wait for missing dependencies. */
   | 'pending';
@@ -55,6 +60,8 @@ export class ShadowDoc {
   trial(update: Uint8Array): TrialOutcome {
     if (this.disposed) throw new Error('ShadowDoc used after dispose');
     if (this.stale) this.rebuild();
+    const foreseen = foresee(this.doc, update);
+    if (foreseen) return foreseen;
     const before = pendingOf(this.doc);
     let changed = false;
     const onUpdate = (): void => {
