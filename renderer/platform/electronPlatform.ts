@@ -120,13 +120,17 @@ export interface DesktopShell {
   onMenuCommand(listener: (command: string) => void): () => void;
   /** Main's menus and dialogs follow the UI language. */
   setLanguage(language: 'fi' | 'sv' | 'en'): Promise<void>;
-  /** Allow connections to a workshop server: the window reloads with it in its CSP (`?workshop=`). */
+  /**
+   * Allow connections to a workshop server (its `http://` and `ws://` origins, for the API and
+   * the socket): the window reloads with it in its CSP (`?workshop=`).
+   */
   useWorkshopServer(address: string | null): Promise<boolean>;
   /** Open an http(s)/mailto link in the user's browser (validated by main). */
   openExternal(url: string): Promise<boolean>;
   /**
-   * Host a workshop for an open document on the local network: the port, the host's local
-   * WebSocket URL, `http://<lan address>:<port>` for join links, and the host's and guests' tokens.
+   * Host a workshop for an open document on the local network (`name` labels the host token):
+   * the port, the host's local WebSocket URL, `http://<lan address>:<port>` for join links, and
+   * one host token, with which the window creates invites through the server's HTTP API.
    */
   hostWorkshop: DesktopApi['workshopHost'];
   /** A token for one participant (revocable on its own). */
