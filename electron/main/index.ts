@@ -230,11 +230,15 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   let mayExit = false;
+  let quitting = false;
   app.on('before-quit', (event) => {
     if (mayExit) return;
     // Every window's edits are flushed and every document fsynced and compacted first; a window
-    // whose edits cannot be stored asks the user, who may cancel the quit.
+    // whose edits cannot be stored asks the user, who may cancel the quit. (Closing the windows
+    // emits `window-all-closed` → quit again while this runs: that one only waits.)
     event.preventDefault();
+    if (quitting) return;
+    quitting = true;
     void lifecycle
       .quit()
       .catch((error: unknown) => {
@@ -242,6 +246,7 @@ async function start(): Promise<void> {
         return true;
       })
       .then(async (canExit) => {
+        quitting = false;
         if (!canExit) return;
         mayExit = true;
         pdf.dispose();

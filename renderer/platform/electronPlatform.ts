@@ -22,27 +22,24 @@ declare global {
 }
 
 function desktopStorage(api: DesktopApi, open: Set<DesktopStoredDocument>): DocumentStorage {
-  const track = (doc: DesktopStoredDocument) => {
-    open.add(doc);
-    return doc;
+  const track = (id: string, doc: Y.Doc, attached: boolean) => {
+    const stored: DesktopStoredDocument = new DesktopStoredDocument(api, id, doc, attached, () =>
+      open.delete(stored),
+    );
+    open.add(stored);
+    return stored;
   };
   return {
     async open(id, doc) {
-      let stored: DesktopStoredDocument | undefined;
-      const onClosed = () => void open.delete(stored!);
       const hasContent = Y.encodeStateVector(doc).length > 1;
-      if (!hasContent && !(await api.documentExists(id))) {
-        // A new document (storeNewDocument): main creates it with its first update.
-        stored = new DesktopStoredDocument(api, id, doc, false, onClosed);
-        return track(stored);
-      }
+      // A new document (storeNewDocument): main creates it with its first update.
+      if (!hasContent && !(await api.documentExists(id))) return track(id, doc, false);
       const { update } = await api.documentOpen({
         documentId: id,
         state: Y.encodeStateAsUpdate(doc),
       });
       Y.applyUpdate(doc, update, DESKTOP_ORIGIN);
-      stored = new DesktopStoredDocument(api, id, doc, true, onClosed);
-      return track(stored);
+      return track(id, doc, true);
     },
     exists: (id) => api.documentExists(id),
     remove: (id) => api.documentRemove(id),

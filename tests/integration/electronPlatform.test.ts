@@ -121,6 +121,34 @@ describe('electron platform', () => {
     await stored.close();
   });
 
+  it('sends the edits made while a call is in flight as one merged update', async () => {
+    const file = path.join(dir, 'ryhma.linjaus');
+    await fs.writeFile(file, writeLinjausFile(newProgramme()));
+    const { documentId } = await desktop.sessions.openFile(file);
+    const api = desktop.apiFor(1);
+    const calls: number[] = [];
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const counting = {
+      ...api,
+      documentAppend: async (...args: Parameters<typeof api.documentAppend>) => {
+        calls.push(args[0].update.length);
+        if (calls.length === 1) await held;
+        return api.documentAppend(...args);
+      },
+    };
+    const doc = new Y.Doc();
+    const stored = await createElectronPlatform(counting).storage.open(documentId, doc);
+    const titles = Array.from({ length: 10 }, (_, i) => `Teema ${i + 1}`);
+    for (const title of titles) addTheme(doc, title);
+    await until(() => calls.length === 1, 'the first call');
+    release();
+    await stored.flush();
+    expect(calls).toHaveLength(2);
+    expect(themeTitles(desktop.sessions.store(documentId)!.doc)).toEqual(titles);
+    await stored.close();
+  });
+
   it('tells main the title and the unsaved state for the window title', async () => {
     const file = path.join(dir, 'a.linjaus');
     await fs.writeFile(file, writeLinjausFile(newProgramme('Kuntastrategia')));
