@@ -9,6 +9,7 @@
  * const { token } = await server.mintToken(documentId, 'editor', 8 * 3_600_000);
  * console.log(server.url, token);
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
@@ -33,6 +34,7 @@ import { PostgresInviteStore } from './tokens/invitePostgresStore';
 import type { InviteStore } from './tokens/invites';
 import { PostgresTokenStore } from './tokens/postgresStore';
 import type { TokenStore } from './tokens/store';
+import { PostgresPresence } from './tokens/presence';
 import { sessionControl } from './tokens/sessionControl';
 import type { MintOptions, Role, TokenRecord } from './tokens/token';
 
@@ -158,6 +160,21 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     maxPayload: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
   });
 
+  // With PostgreSQL, instances share who is connected (the host's participant list).
+  const presence = pool
+    ? new PostgresPresence(
+        pool,
+        `${options.name ?? 'linjaus'}-${randomUUID()}`,
+        () =>
+          [...hocuspocus.documents.keys()].flatMap((name) =>
+            access.liveTokens(name).map((tokenId): [string, string] => [name, tokenId]),
+          ),
+        options.tokenSweepMs ?? DEFAULTS.tokenSweepMs,
+        log,
+      )
+    : null;
+  await presence?.prepare();
+  presence?.start();
   const { mint, revokeToken, endSession } = sessionControl(tokens, invites, () =>
     access.sweep(true),
   );
@@ -166,7 +183,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     invites,
     limits: { ...DEFAULTS.api, ...options.api },
     allowedOrigins: options.allowedOrigins ?? [],
-    liveTokens: (documentName) => access.liveTokens(documentName),
+    liveTokens: async (documentName) =>
+      presence ? presence.connected(documentName) : access.liveTokens(documentName),
     mintToken: mint,
     revokeToken,
     endSession,
@@ -303,6 +321,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await tokens.close();
         await invites.close();
+        await presence?.stop();
         await pool?.end();
       })();
       return closed;

@@ -22,7 +22,7 @@ import { randomOperation } from '../sync/operations';
 import { PostgresInviteStore } from '../../server/sync/tokens/invitePostgresStore';
 import { PostgresTokenStore } from '../../server/sync/tokens/postgresStore';
 import { mintToken } from '../../server/sync/tokens/token';
-import { callApi } from './helpers/api';
+import { callApi, eventually } from './helpers/api';
 import { converged, join, online, stateOf, waitFor, type TestClient } from './helpers/clients';
 import { SKIP_SCALEOUT, startServices, type Services } from './helpers/services';
 
@@ -111,7 +111,7 @@ describe.skipIf(SKIP_SCALEOUT)('workshop API with Redis and PostgreSQL', () => {
     services ??= await startServices();
   }, 120_000);
 
-  it('redeems on one instance a code created on another, and ends the workshop on every instance', async () => {
+  it('redeems on one instance a code created on another, lists connections of both, and ends the workshop on every instance', async () => {
     const a = await instance('api-a');
     const b = await instance('api-b');
     const id = getDocumentId(createProgramme(getTemplate('elinvoimaohjelma')))!;
@@ -129,6 +129,41 @@ describe.skipIf(SKIP_SCALEOUT)('workshop API with Redis and PostgreSQL', () => {
     expect(joined.status).toBe(200);
     const guest = join(b.wsUrl, id, joined.body.token, 'Bea');
     await waitFor(() => online(guest), 'guest on instance b online');
+    // The host asks instance a, which learns of b's connections through PostgreSQL.
+    const guestRow = async () => {
+      const list = await callApi(a.url, `/api/v1/documents/${id}/participants`, {
+        token: hostToken,
+      });
+      return (list.body.participants as { tokenId: string; connected: boolean }[]).find(
+        (p) => p.tokenId === joined.body.tokenId,
+      );
+    };
+    await eventually(async () => (await guestRow())?.connected === true, 'a sees Bea connected');
+
+    // A second guest on b, revoked through a: b closes it, and a's list shows it gone.
+    const second = await callApi(b.url, '/api/v1/join', {
+      json: { code: created.body.code, name: 'Cai' },
+    });
+    const cai = join(b.wsUrl, id, second.body.token, 'Cai');
+    await waitFor(() => online(cai), 'second guest on b online');
+    const revoked = await callApi(
+      a.url,
+      `/api/v1/documents/${id}/participants/${second.body.tokenId}/revoke`,
+      { token: hostToken, method: 'POST' },
+    );
+    expect(revoked.body).toEqual({ revoked: 1 });
+    await waitFor(() => cai.workshop.status().connection === 'denied', 'second guest closed');
+    await eventually(async () => {
+      const list = await callApi(a.url, `/api/v1/documents/${id}/participants`, {
+        token: hostToken,
+      });
+      const row = (list.body.participants as { tokenId: string; connected: boolean }[]).find(
+        (p) => p.tokenId === second.body.tokenId,
+      );
+      return row?.connected === false;
+    }, 'a sees Cai gone');
+    expect(online(guest)).toBe(true);
+    cai.workshop.destroy();
 
     const ended = await callApi(a.url, `/api/v1/documents/${id}/end`, {
       token: hostToken,

@@ -10,8 +10,8 @@ export interface ApiDeps {
   readonly limits: ApiLimits;
   /** Origins other than the server's own that may call the API from a browser. */
   readonly allowedOrigins: readonly string[];
-  /** Token ids of the document's open connections on this instance. */
-  liveTokens(documentName: string): string[];
+  /** Token ids of the document's open connections (on every instance, with PostgreSQL). */
+  liveTokens(documentName: string): Promise<string[]>;
   mintToken(
     documentName: string,
     role: Role,

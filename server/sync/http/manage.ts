@@ -77,13 +77,13 @@ const emptyBody = z.strictObject({});
 
 /**
  * `GET /api/v1/documents/:doc/participants` → every token of the document with whether it is
- * connected (to this instance). Tokens that ended before the host's token was minted belong to
+ * connected (to any instance). Tokens that ended before the host's token was minted belong to
  * an earlier workshop and are left out.
  */
 export async function listParticipants(deps: ApiDeps, request: IncomingMessage, doc: string) {
   const host = await authenticateHost(deps, request, doc);
   const now = Date.now();
-  const connected = new Set(deps.liveTokens(doc));
+  const connected = new Set(await deps.liveTokens(doc));
   const records = (await deps.tokens.list(doc))
     .filter((r) => {
       const ended = r.revokedAt ?? (r.expiresAt <= now ? r.expiresAt : null);
