@@ -9,7 +9,6 @@
  * const { token } = await server.mintToken(documentId, 'editor', 8 * 3_600_000);
  * console.log(server.url, token);
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
@@ -23,8 +22,9 @@ import { DEFAULTS, type SyncServerOptions } from './config';
 import { SocketGate } from './guard/socketGate';
 import { UpgradeGuard } from './guard/upgradeCheck';
 import { Integrity } from './integrity/integrity';
-import { API_PREFIX, createApi } from './http/api';
+import { API_PREFIX } from './http/api';
 import { serveStatic } from './http/staticFiles';
+import { startWorkshop } from './http/workshop';
 import { EmbeddedStorage } from './storage/embeddedStorage';
 import { PostgresStorage } from './storage/postgresStorage';
 import { StoredNotices } from './storage/storedNotices';
@@ -34,8 +34,6 @@ import { PostgresInviteStore } from './tokens/invitePostgresStore';
 import type { InviteStore } from './tokens/invites';
 import { PostgresTokenStore } from './tokens/postgresStore';
 import type { TokenStore } from './tokens/store';
-import { PostgresPresence } from './tokens/presence';
-import { sessionControl } from './tokens/sessionControl';
 import type { MintOptions, Role, TokenRecord } from './tokens/token';
 
 export type { SyncServerOptions } from './config';
@@ -160,34 +158,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     maxPayload: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
   });
 
-  // With PostgreSQL, instances share who is connected (the host's participant list).
-  const presence = pool
-    ? new PostgresPresence(
-        pool,
-        `${options.name ?? 'linjaus'}-${randomUUID()}`,
-        () =>
-          [...hocuspocus.documents.keys()].flatMap((name) =>
-            access.liveTokens(name).map((tokenId): [string, string] => [name, tokenId]),
-          ),
-        options.tokenSweepMs ?? DEFAULTS.tokenSweepMs,
-        log,
-      )
-    : null;
-  await presence?.prepare();
-  presence?.start();
-  const { mint, revokeToken, endSession } = sessionControl(tokens, invites, () =>
-    access.sweep(true),
-  );
-  const api = createApi({
+  const workshop = await startWorkshop({
+    options,
+    pool,
+    hocuspocus,
+    access,
     tokens,
     invites,
-    limits: { ...DEFAULTS.api, ...options.api },
-    allowedOrigins: options.allowedOrigins ?? [],
-    liveTokens: async (documentName) =>
-      presence ? presence.connected(documentName) : access.liveTokens(documentName),
-    mintToken: mint,
-    revokeToken,
-    endSession,
     log,
   });
 
@@ -199,7 +176,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       return;
     }
     if (request.url?.startsWith(API_PREFIX)) {
-      api(request, response);
+      workshop.api(request, response);
       return;
     }
     if (request.url === '/healthz') {
@@ -284,9 +261,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     hocuspocus,
     tokens,
     invites,
-    mintToken: mint,
-    revokeToken,
-    endSession,
+    mintToken: workshop.mint,
+    revokeToken: workshop.revokeToken,
+    endSession: workshop.endSession,
     connectionCount: (documentName) => access.count(documentName),
     async participants(documentName) {
       const records = await Promise.all(
@@ -321,7 +298,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await tokens.close();
         await invites.close();
-        await presence?.stop();
+        await workshop.stop();
         await pool?.end();
       })();
       return closed;
