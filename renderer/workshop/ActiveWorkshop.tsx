@@ -17,12 +17,19 @@ import { apiErrorText, useWorkshopText, type WorkshopText } from './strings';
 const errorText = (t: WorkshopText, e: HostingError) =>
   `${t(`action_${e.action}`)}: ${apiErrorText(t, e.code, e.retryAfterSeconds)}`;
 
-export function ActiveWorkshop({ onClose }: { onClose: () => void }) {
+export function ActiveWorkshop({
+  onClose,
+  askEnd = false,
+}: {
+  onClose: () => void;
+  /** Open on the "end for everyone?" confirmation (the desktop menu's End). */
+  askEnd?: boolean;
+}) {
   const session = useSession();
   const { controller, view } = useWorkshop();
   const t = useWorkshopText();
   const { t: tr } = useI18n();
-  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [confirmEnd, setConfirmEnd] = useState(askEnd);
   const [ending, setEnding] = useState(false);
   const hosting = controller.hosting;
   // The participant list is fetched while this dialog is open.

@@ -1,7 +1,6 @@
 /** The toolbar's workshop button and its dialog (host, or the running workshop). */
 import { useEffect, useState } from 'react';
 import { desktopShell } from '../platform/electronPlatform';
-import { useSession } from '../session/hooks';
 import { ActiveWorkshop } from './ActiveWorkshop';
 import { HostForm } from './HostForm';
 import { useWorkshop } from './install';
@@ -10,30 +9,36 @@ import { useWorkshopText } from './strings';
 
 export function WorkshopButton() {
   const { controller, view } = useWorkshop();
-  const session = useSession();
   const t = useWorkshopText();
   // The desktop host's window reloads to allow its server; the dialog reopens to show the code.
   const [open, setOpen] = useState(() => {
     const config = controller.getView().config;
     return !!config?.desktop && config.isHost && !config.invites?.editor;
   });
+  // Asked from the menu: the dialog opens on the end confirmation.
+  const [askEnd, setAskEnd] = useState(false);
   // The desktop app's Workshop menu (Host / End) drives the same dialog.
   useEffect(() => {
     const shell = desktopShell();
     if (!shell) return;
     return shell.onMenuCommand((command) => {
       if (command === 'workshop.host') setOpen(true);
-      if (command === 'workshop.end') {
-        const desktop = controller.getView().config?.desktop;
-        // The embedded server ends it for everyone through main; elsewhere this window leaves.
-        controller.end();
-        if (desktop)
-          void shell
-            .endWorkshop({ documentId: session.id })
-            .then(() => shell.useWorkshopServer(null));
+      if (command !== 'workshop.end') return;
+      const config = controller.getView().config;
+      if (config?.isHost) {
+        // Ending for everyone is asked first, as from the dialog's own button.
+        setAskEnd(true);
+        setOpen(true);
+        return;
       }
+      controller.end();
+      if (config?.desktop) void shell.useWorkshopServer(null);
     });
-  }, [controller, session.id]);
+  }, [controller]);
+  const close = () => {
+    setOpen(false);
+    setAskEnd(false);
+  };
   const active = view.config !== null;
   const others = view.participants.filter((p) => !p.isSelf).length;
   return (
@@ -59,9 +64,9 @@ export function WorkshopButton() {
           key={active ? 'active' : 'host'}
           titleId="ws-dialog-title"
           title={active ? t('workshop') : t('hostTitle')}
-          onClose={() => setOpen(false)}
+          onClose={close}
         >
-          {active ? <ActiveWorkshop onClose={() => setOpen(false)} /> : <HostForm />}
+          {active ? <ActiveWorkshop onClose={close} askEnd={askEnd} /> : <HostForm />}
         </Modal>
       )}
     </>

@@ -414,13 +414,13 @@ describe('workshop in the desktop app', () => {
   });
 
   /** A desktop window: its own main side (data folder) and the embedded workshop host. */
-  async function desktopWindow(name: string): Promise<Page> {
+  async function desktopWindow(name: string) {
     const desktop = await createInProcessDesktop(path.join(dir, name));
     const api = desktop.apiFor(1);
     const page = await (
       await browser.newContext({ viewport: { width: 1440, height: 900 } })
     ).newPage();
-    await connectDesktopPage(page, {
+    const { emit } = await connectDesktopPage(page, {
       ...api,
       workshopHost: async ({ documentId, name: hostName }) => {
         const session = await host.host(documentId, hostName ?? '');
@@ -441,12 +441,14 @@ describe('workshop in the desktop app', () => {
         return true;
       },
     });
-    return page;
+    /** A native menu command, as main sends it to this window. */
+    const menu = (command: string) => emit('menuCommand', { command });
+    return { page, menu };
   }
 
   it('hosts on the embedded server with one host token and lets another desktop join by the full link', async () => {
-    const a = await desktopWindow('host');
-    const b = await desktopWindow('guest');
+    const { page: a, menu } = await desktopWindow('host');
+    const { page: b } = await desktopWindow('guest');
     const errors = [...trackErrors(a), ...trackErrors(b)];
     const docId = await createDocument(a, app.url, 'kuntastrategia');
 
@@ -483,9 +485,8 @@ describe('workshop in the desktop app', () => {
     await expect.poll(() => fieldText(a, body)).toContain('Bertil työpöydältä.');
     await waitSaved(b);
 
-    // The host ends it for everyone.
-    await a.locator('[data-ws="open"]').click();
-    await a.locator('[data-ws="end"]').click();
+    // The host ends it for everyone from the Workshop menu (asked first, in the dialog).
+    await menu('workshop.end');
     await a.locator('[data-ws="end-confirm"]').click();
     await b.locator('[data-ws-connection="denied"]').waitFor();
     await a.locator('[data-ws-connection]').waitFor({ state: 'detached' });
