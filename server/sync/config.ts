@@ -21,6 +21,12 @@ export interface SyncServerOptions {
   redisUrl?: string;
   /** Extra Host header values to accept (e.g. `linjaus.example.fi`). */
   allowedHosts?: string[];
+  /**
+   * Addresses of reverse proxies (load balancers) in front of this server: for requests from
+   * them, the join rate limits count the client named in `X-Forwarded-For` (default: none, the
+   * header is ignored).
+   */
+  trustedProxies?: string[];
   /** Extra origins allowed to open WebSockets (e.g. `https://app.example.fi`). */
   allowedOrigins?: string[];
   /** Largest accepted frame in bytes; larger closes with 1009 (default 8 MiB). */

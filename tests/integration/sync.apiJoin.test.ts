@@ -157,6 +157,26 @@ describe('join rate limits', () => {
   });
 });
 
+describe('join rate limits behind a proxy', () => {
+  it('counts failed codes per client named by a trusted proxy', async () => {
+    const proxied = await startApiFixture({
+      trustedProxies: ['127.0.0.1'],
+      api: { joinFailuresPerIp: 2, windowMs: 60_000 },
+    });
+    fixtures.push(proxied);
+    const from = (client: string) =>
+      proxied.api('/join', {
+        json: { code: 'AAAA-AAAA', name: 'Arvaaja' },
+        headers: { 'X-Forwarded-For': client },
+      });
+    expect((await from('198.51.100.1')).status).toBe(404);
+    expect((await from('198.51.100.1')).status).toBe(404);
+    expect((await from('198.51.100.1')).status).toBe(429);
+    expect((await from('198.51.100.2')).status).toBe(404);
+    expect((await from('forged, 198.51.100.1')).status).toBe(429);
+  });
+});
+
 describe('join logging', () => {
   it('never writes a code or a token secret to the log', () => {
     const log = f.test.logs.join('\n');

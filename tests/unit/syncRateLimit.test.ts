@@ -3,7 +3,7 @@
  * client addresses grouped as an attacker would spread them (IPv6 by /64).
  */
 import { describe, expect, it } from 'vitest';
-import { clientKey, WindowCounter } from '../../server/sync/http/rateLimit';
+import { clientAddress, clientKey, WindowCounter } from '../../server/sync/http/rateLimit';
 
 describe('WindowCounter', () => {
   it('blocks a key at the limit until its window ends, and only that key', () => {
@@ -47,5 +47,22 @@ describe('clientKey', () => {
     expect(clientKey('2001:db8:0:2::5')).not.toBe(key);
     expect(clientKey('::1')).toBe('0:0:0:0::/64');
     expect(clientKey('fe80::1')).toBe('fe80:0:0:0::/64');
+  });
+});
+
+describe('clientAddress', () => {
+  it('ignores X-Forwarded-For unless the request comes from a trusted proxy', () => {
+    expect(clientAddress('203.0.113.9', '198.51.100.1', [])).toBe('203.0.113.9');
+    expect(clientAddress('203.0.113.9', '198.51.100.1', ['10.0.0.1'])).toBe('203.0.113.9');
+  });
+
+  it('takes the address the trusted proxies saw, not what the client wrote before it', () => {
+    const proxies = ['10.0.0.1', '10.0.0.2'];
+    expect(clientAddress('10.0.0.1', '198.51.100.1', proxies)).toBe('198.51.100.1');
+    expect(clientAddress('::ffff:10.0.0.1', 'forged, 198.51.100.1, 10.0.0.2', proxies)).toBe(
+      '198.51.100.1',
+    );
+    expect(clientAddress('10.0.0.1', ['1.1.1.1', '198.51.100.7'], proxies)).toBe('198.51.100.7');
+    expect(clientAddress('10.0.0.1', ' , 10.0.0.2', proxies)).toBe('10.0.0.1');
   });
 });

@@ -8,6 +8,8 @@ export interface ApiDeps {
   readonly tokens: TokenStore;
   readonly invites: InviteStore;
   readonly limits: ApiLimits;
+  /** Reverse proxies whose `X-Forwarded-For` names the client (for the rate limits). */
+  readonly trustedProxies: readonly string[];
   /** Origins other than the server's own that may call the API from a browser. */
   readonly allowedOrigins: readonly string[];
   /** Token ids of the document's open connections (on every instance, with PostgreSQL). */

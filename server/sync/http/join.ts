@@ -11,7 +11,7 @@ import { hashInviteCode, isInviteLive } from '../tokens/invites';
 import { isLive } from '../tokens/token';
 import type { ApiDeps } from './apiDeps';
 import { ApiError, readJson } from './apiIo';
-import { clientKey, WindowCounter } from './rateLimit';
+import { clientAddress, clientKey, WindowCounter } from './rateLimit';
 
 const joinBody = z.strictObject({
   code: z.string().max(64),
@@ -48,7 +48,13 @@ export class JoinEndpoint {
   }
 
   async handle(request: IncomingMessage) {
-    const client = clientKey(request.socket.remoteAddress);
+    const client = clientKey(
+      clientAddress(
+        request.socket.remoteAddress,
+        request.headers['x-forwarded-for'],
+        this.deps.trustedProxies,
+      ),
+    );
     const wait = Math.max(this.all.retryAfterMs('*'), this.failures.retryAfterMs(client));
     if (wait > 0) {
       request.resume();

@@ -67,6 +67,27 @@ export class WindowCounter {
 }
 
 /**
+ * The address a request comes from. Behind a reverse proxy on the `trusted` list, the rightmost
+ * `X-Forwarded-For` entry that is not itself a trusted proxy (what the proxy saw); a header
+ * from anyone else is ignored, since a client can write whatever it likes there.
+ */
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: readonly string[],
+): string | undefined {
+  const isTrusted = (address: string | undefined) =>
+    address !== undefined && trusted.includes(address.replace(/^::ffff:(?=\d+\.)/i, ''));
+  if (!isTrusted(socketAddress) || forwardedFor === undefined) return socketAddress;
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
+    .split(',')
+    .map((hop) => hop.trim().slice(0, 64))
+    .filter((hop) => hop.length > 0);
+  for (let i = hops.length - 1; i >= 0; i--) if (!isTrusted(hops[i])) return hops[i];
+  return socketAddress;
+}
+
+/**
  * The rate-limit key of a client address: IPv4 as is (also when IPv4-mapped), IPv6 by its /64
  * network, since one host usually has a whole /64 to pick addresses from.
  */

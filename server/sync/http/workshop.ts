@@ -48,6 +48,7 @@ export async function startWorkshop(parts: WorkshopParts) {
     invites,
     limits: { ...DEFAULTS.api, ...options.api },
     allowedOrigins: options.allowedOrigins ?? [],
+    trustedProxies: options.trustedProxies ?? [],
     liveTokens: async (documentName) =>
       presence ? presence.connected(documentName) : access.liveTokens(documentName),
     mintToken: control.mint,
