@@ -22,10 +22,9 @@ export function createWindowLifecycle(
       windowIds: () => BrowserWindow.getAllWindows().map((w) => w.id),
       canFlush: (windowId) => {
         const contents = live(windowId)?.webContents;
-        // A page still loading has no edits yet, and no listener to answer with.
-        return Boolean(
-          contents && !contents.isDestroyed() && !contents.isCrashed() && !contents.isLoading(),
-        );
+        // A page still loading is asked too: a flag like isLoading() can stay set while the page
+        // already holds edits, and a window that cannot answer costs only the time limit.
+        return Boolean(contents && !contents.isDestroyed() && !contents.isCrashed());
       },
       requestFlush: (windowId, requestId) => sendEvent(windowId, 'flushRequest', { requestId }),
       close: (windowId) => live(windowId)?.close(),
