@@ -49,6 +49,9 @@ let language: UiLanguage = 'fi';
 let flushRequests = 0;
 let storedAtClose = '';
 let held: Promise<void> = Promise.resolve();
+/** When set, only the next storage call is held (at `holdNextGate`); later ones pass. */
+let holdNext = false;
+let holdNextGate: Promise<void> = Promise.resolve();
 
 /**
  * Run a menu command while the renderer's storage calls are held in flight, and let them go
@@ -98,6 +101,10 @@ beforeAll(async () => {
     ...api,
     // Held while a test keeps the renderer's edits "in flight" (see `withEditsInFlight`).
     documentAppend: async (...args) => {
+      if (holdNext) {
+        holdNext = false;
+        await holdNextGate;
+      }
       await held;
       return api.documentAppend(...args);
     },
@@ -229,6 +236,23 @@ describe('desktop renderer: native menu commands', () => {
   it('File → Save writes the file with the edit typed just before it', async () => {
     await withEditsInFlight(() => typeIn(' Tallenna heti.'), { type: 'file.save' });
     expect(fileText(saveAsTarget)).toContain('Tallenna heti.');
+  });
+
+  it('reloading the page hands the edits still queued in the renderer to main (beforeunload)', async () => {
+    let release = () => undefined as void;
+    holdNextGate = new Promise<void>((resolve) => (release = resolve));
+    holdNext = true;
+    // The first keystroke's call stays in flight; the rest wait in the renderer behind it.
+    await typeIn(' Ennen uudelleenlatausta.');
+    expect(holdNext).toBe(false);
+    expect(storedText(documentId())).not.toContain('uudelleenlatausta');
+    await page.reload();
+    await page.locator('.doc-h1').waitFor();
+    await expect.poll(() => storedText(documentId())).toContain('Ennen uudelleenlatausta.');
+    await expect
+      .poll(async () => (await field(page, visionBody)).innerText())
+      .toContain('Ennen uudelleenlatausta.');
+    release();
   });
 
   it('File → Close flushes the window first: the last edit is in the file after the window closed', async () => {
