@@ -21,9 +21,13 @@ describe('linjaus serve and linjaus token', () => {
   it('serves a workshop to a token minted on the command line and closes it when the token is revoked', async () => {
     const data = await mkdtemp(path.join(tmpdir(), 'linjaus-cli-'));
     dirs.push(data);
-    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', data], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--data', data, '--trust-proxy', '127.0.0.2'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -74,9 +78,13 @@ describe('linjaus serve and linjaus token', () => {
   it('mints a host token that runs a workshop through the API, and end-session stops its invite codes', async () => {
     const data = await mkdtemp(path.join(tmpdir(), 'linjaus-cli-host-'));
     dirs.push(data);
-    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', data], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--data', data, '--trust-proxy', '127.0.0.2'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     server.stderr.resume();

@@ -11,8 +11,11 @@ import { EXIT, UsageError, type Command } from '../io';
 export const usage = `linjaus serve [--host 127.0.0.1] [--port 0] [--data <dir>] [--web <dir>]
     [--postgres <url>] [--redis <url>] [--allow-host <host:port>]… [--allow-origin <origin>]…
     [--max-connections-per-ip 64] [--max-message-bytes 8388608] [--name <instance>]
-  Environment: LINJAUS_POSTGRES_URL, LINJAUS_REDIS_URL, LINJAUS_ALLOW_HOSTS, LINJAUS_ALLOW_ORIGINS
-  (comma-separated) are used when the flag is not given.`;
+    [--trust-proxy <address>]…
+  --trust-proxy: a load balancer's address; requests from it are counted (rate limits) as the
+  client it names in X-Forwarded-For.
+  Environment: LINJAUS_POSTGRES_URL, LINJAUS_REDIS_URL, LINJAUS_ALLOW_HOSTS, LINJAUS_ALLOW_ORIGINS,
+  LINJAUS_TRUSTED_PROXIES (comma-separated) are used when the flag is not given.`;
 
 const DEFAULT_DATA = 'linjaus-data';
 
@@ -44,6 +47,7 @@ export const run: Command = async (args, io) => {
       redis: { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
       'allow-origin': { type: 'string', multiple: true },
+      'trust-proxy': { type: 'string', multiple: true },
       'max-connections-per-ip': { type: 'string' },
       'max-message-bytes': { type: 'string' },
       name: { type: 'string' },
@@ -66,6 +70,7 @@ export const run: Command = async (args, io) => {
     webDir: values.web ?? 'dist/web',
     allowedHosts: list(values['allow-host'], process.env.LINJAUS_ALLOW_HOSTS),
     allowedOrigins: list(values['allow-origin'], process.env.LINJAUS_ALLOW_ORIGINS),
+    trustedProxies: list(values['trust-proxy'], process.env.LINJAUS_TRUSTED_PROXIES),
     log: (line) => io.stderr.write(`${line}\n`),
     ...(dataDir ? { dataDir } : {}),
     ...(postgresUrl ? { postgresUrl } : {}),

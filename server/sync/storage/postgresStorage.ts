@@ -10,6 +10,7 @@
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 import type pg from 'pg';
 import * as Y from 'yjs';
+import { SCHEMA_LOCK } from '../tokens/schemaLock';
 import type { StoredNotices } from './storedNotices';
 
 const SCHEMA = `
@@ -31,7 +32,8 @@ export class PostgresStorage implements Extension {
 
   /** Create the table if needed; call once before serving. */
   async prepare(): Promise<void> {
-    await this.pool.query(SCHEMA);
+    // Instances starting together would race in CREATE TABLE IF NOT EXISTS (see schemaLock).
+    await this.pool.query(`BEGIN; SELECT pg_advisory_xact_lock(${SCHEMA_LOCK}); ${SCHEMA}; COMMIT`);
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
