@@ -9,16 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { readLinjausFile, writeLinjausFile } from '../../core/format';
 import type { DesktopApi } from '../../electron/main/ipc/api';
-import { WindowLifecycle, type LifecyclePort } from '../../electron/main/lifecycle/windowLifecycle';
 import { readJsonFile, writeJsonFile } from '../../electron/main/settings/jsonFile';
 import { DocumentStore } from '../../electron/main/storage/documentStore';
 import { linjausCodec } from '../../electron/main/storage/linjausCodec';
 import { createElectronPlatform } from '../../renderer/platform/electronPlatform';
 import { createInProcessDesktop } from '../fixtures/electron/inProcessDesktop';
 import { addTheme, newProgramme, themeTitles } from '../fixtures/electron/programmes';
-import { z } from 'zod';
 
 type Desktop = Awaited<ReturnType<typeof createInProcessDesktop>>;
 
@@ -291,64 +290,6 @@ describe('quitting', () => {
     expect(d.isOpen(2)).toBe(true);
     expect(d.sessions.store(documentId)).toBeDefined();
     expect(d.sessions.store(other.documentId)).toBeDefined();
-  });
-});
-
-describe('WindowLifecycle', () => {
-  /** Fake windows that record what the coordinator asks; sessions that record detaches. */
-  function fakes(windowIds: number[]) {
-    const open = new Set(windowIds);
-    const requests: { windowId: number; requestId: string }[] = [];
-    const events: string[] = [];
-    const port: LifecyclePort = {
-      windowIds: () => [...open],
-      canFlush: (id) => open.has(id),
-      requestFlush: (windowId, requestId) => void requests.push({ windowId, requestId }),
-      close: (id) => {
-        if (!open.delete(id)) return;
-        events.push(`closed:${id}`);
-        lifecycle.windowClosed(id);
-      },
-      destroy: (id) => void events.push(`destroyed:${id}`),
-      confirmDiscard: async () => false,
-      log: (message) => void events.push(`log:${message}`),
-    };
-    const lifecycle: WindowLifecycle = new WindowLifecycle(port, {
-      detachWindow: async (id) => void events.push(`detach:${id}`),
-      closeAll: async () => void events.push('closeAll'),
-    });
-    return { lifecycle, requests, events, open };
-  }
-
-  it('ignores an answer from another window or to an unknown request', async () => {
-    const { lifecycle, requests, open } = fakes([1, 2]);
-    const closing = lifecycle.requestClose(1);
-    expect(requests).toHaveLength(1);
-    lifecycle.flushed(2, requests[0]!.requestId, { ok: true, message: null });
-    lifecycle.flushed(1, 'flush-999', { ok: true, message: null });
-    expect(open.has(1)).toBe(true);
-    lifecycle.flushed(1, requests[0]!.requestId, { ok: true, message: null });
-    expect(await closing).toBe(true);
-    expect(open.has(1)).toBe(false);
-  });
-
-  it('lets a window close at once only after its flush, and asks its renderer once for two close requests', async () => {
-    const { lifecycle, requests, events } = fakes([1]);
-    expect(lifecycle.mayClose(1)).toBe(false);
-    expect(lifecycle.mayClose(1)).toBe(false);
-    expect(requests).toHaveLength(1);
-    lifecycle.flushed(1, requests[0]!.requestId, { ok: true, message: null });
-    await until(() => events.includes('detach:1'), 'the window to be detached');
-    expect(events).toEqual(['closed:1', 'detach:1']);
-  });
-
-  it('does not wait for a renderer that crashed', async () => {
-    const { lifecycle, requests, events } = fakes([1]);
-    const quitting = lifecycle.quit();
-    expect(requests).toHaveLength(1);
-    lifecycle.rendererGone(1);
-    expect(await quitting).toBe(true);
-    expect(events).toEqual(['closed:1', 'detach:1', 'closeAll']);
   });
 });
 
