@@ -15,14 +15,20 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe('WindowLifecycle', () => {
   /** Fake windows that record what the coordinator asks; sessions that record detaches. */
-  function fakes(windowIds: number[], options: { stuck?: boolean } = {}) {
+  function fakes(
+    windowIds: number[],
+    options: { stuck?: boolean; sendFails?: boolean; dialogFails?: boolean } = {},
+  ) {
     const open = new Set(windowIds);
     const requests: { windowId: number; requestId: string }[] = [];
     const events: string[] = [];
     const port: LifecyclePort = {
       windowIds: () => [...open],
       canFlush: (id) => open.has(id),
-      requestFlush: (windowId, requestId) => void requests.push({ windowId, requestId }),
+      requestFlush: (windowId, requestId) => {
+        if (options.sendFails) throw new Error('Object has been destroyed');
+        requests.push({ windowId, requestId });
+      },
       close: (id) => {
         // A stuck window ignores close() (e.g. its page never finishes unloading).
         if (options.stuck || !open.delete(id)) return;
@@ -30,7 +36,10 @@ describe('WindowLifecycle', () => {
         lifecycle.windowClosed(id);
       },
       destroy: (id) => void events.push(`destroyed:${id}`),
-      confirmDiscard: async () => false,
+      confirmDiscard: async () => {
+        if (options.dialogFails) throw new Error('dialog failed');
+        return true;
+      },
       log: (message) => void events.push(`log:${message}`),
     };
     const lifecycle: WindowLifecycle = new WindowLifecycle(
@@ -85,5 +94,18 @@ describe('WindowLifecycle', () => {
       'destroyed:1',
       'closeAll',
     ]);
+  });
+
+  it('closes a window whose flush request cannot be sent, and keeps one when the question cannot be asked', async () => {
+    const gone = fakes([1], { sendFails: true });
+    expect(await gone.lifecycle.requestClose(1)).toBe(true);
+    expect(gone.open.has(1)).toBe(false);
+
+    const unasked = fakes([1], { dialogFails: true });
+    const closing = unasked.lifecycle.requestClose(1);
+    unasked.lifecycle.flushed(1, unasked.requests[0]!.requestId, { ok: false, message: 'EIO' });
+    expect(await closing).toBe(false);
+    expect(unasked.open.has(1)).toBe(true);
+    expect(unasked.events).toEqual(['log:Asking about window 1 failed: Error: dialog failed']);
   });
 });

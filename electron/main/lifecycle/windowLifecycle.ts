@@ -92,7 +92,9 @@ export class WindowLifecycle {
    */
   mayClose(windowId: number): boolean {
     if (this.allowed.has(windowId)) return true;
-    void this.requestClose(windowId);
+    void this.requestClose(windowId).catch((error: unknown) =>
+      this.port.log(`Closing window ${windowId} failed: ${String(error)}`),
+    );
     return false;
   }
 
@@ -130,7 +132,12 @@ export class WindowLifecycle {
           resolve(outcome);
         },
       });
-      this.port.requestFlush(windowId, requestId);
+      try {
+        this.port.requestFlush(windowId, requestId);
+      } catch {
+        // The window went away between the check and the send.
+        this.waiting.get(requestId)?.resolve({ kind: 'gone' });
+      }
     });
   }
 
@@ -197,7 +204,13 @@ export class WindowLifecycle {
     if (outcome.kind === 'timeout')
       this.port.log(`Window ${windowId} did not answer the flush request; closing it anyway.`);
     if (outcome.kind !== 'failed') return true;
-    return this.port.confirmDiscard(windowId, outcome.message);
+    try {
+      return await this.port.confirmDiscard(windowId, outcome.message);
+    } catch (error) {
+      // Without an answer the edits stay where the user can still save them: keep the window.
+      this.port.log(`Asking about window ${windowId} failed: ${String(error)}`);
+      return false;
+    }
   }
 
   private allowClose(windowId: number): void {
