@@ -114,8 +114,8 @@ async function start(): Promise<void> {
   const hosted = new Set<string>();
   const workshop: WorkshopHost = {
     ...workshopProcess,
-    host: async (documentId) => {
-      const session = await workshopProcess.host(documentId);
+    host: async (documentId, name) => {
+      const session = await workshopProcess.host(documentId, name);
       hosted.add(documentId);
       refreshMenu();
       return session;
