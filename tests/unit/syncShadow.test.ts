@@ -169,6 +169,58 @@ describe('ShadowDoc', () => {
     expect(bytes(shadow.current)).toBe(bytes(real));
   });
 
+  it('refuses content the editor bindings cannot show in a rich-text field, and accepts real rich text', () => {
+    // As the model lays a field out: an element without a name in the item's map.
+    const real = new Y.Doc();
+    const root = new Y.XmlElement();
+    real.getMap('kohta').set('kenttä', root);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('teksti')]);
+    root.insert(0, [paragraph]);
+    const shadow = new ShadowDoc(real);
+    const edit = (change: (field: Y.XmlElement) => void): Uint8Array => {
+      const editor = new Y.Doc();
+      Y.applyUpdate(editor, Y.encodeStateAsUpdate(real));
+      const before = Y.encodeStateVector(editor);
+      change(editor.getMap('kohta').get('kenttä') as Y.XmlElement);
+      return Y.encodeStateAsUpdate(editor, before);
+    };
+    const first = (field: Y.XmlElement) => field.get(0) as Y.XmlElement;
+    const text = (field: Y.XmlElement) => first(field).get(0) as Y.XmlText;
+    for (const foreign of [
+      edit((field) => (first(field) as unknown as Y.Array<string>).insert(0, ['raakateksti'])),
+      edit((field) => field.insert(1, [new Y.XmlElement('marquee')])),
+      edit((field) => field.insert(1, [new Y.XmlHook('koukku')])),
+      edit((field) => text(field).insertEmbed(0, { kuva: 1 })),
+    ]) {
+      expect(shadow.trial(foreign)).toBe('unsupported');
+      expect(bytes(shadow.current)).toBe(bytes(real));
+    }
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('__tag', 'h2');
+    const legit = edit((field) => {
+      text(field).insert(6, ' lihavoitu', { b: true });
+      field.insert(1, [heading]);
+      heading.insert(0, [new Y.XmlText('Otsikko')]);
+    });
+    expect(shadow.trial(legit)).toBe('change');
+  });
+
+  it('lets the first update give a document its identity, and refuses one that changes it', () => {
+    const empty = new ShadowDoc(new Y.Doc(), (doc) => doc.getMap('meta').get('id'));
+    const source = new Y.Doc();
+    source.getMap('meta').set('id', 'asiakirja');
+    expect(empty.trial(Y.encodeStateAsUpdate(source))).toBe('change');
+    const { real, editor } = setup();
+    real.getMap('meta').set('id', 'asiakirja');
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(real));
+    const shadow = new ShadowDoc(real, (doc) => doc.getMap('meta').get('id'));
+    const before = Y.encodeStateVector(editor);
+    editor.getMap('meta').set('id', 'toinen');
+    expect(shadow.trial(Y.encodeStateAsUpdate(editor, before))).toBe('unsupported');
+    expect(shadow.current.getMap('meta').get('id')).toBe('asiakirja');
+  });
+
   it('stops following the real document once disposed', () => {
     const { real, shadow } = setup();
     shadow.dispose();

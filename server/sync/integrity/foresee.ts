@@ -6,13 +6,29 @@
  * editor sending broken updates on purpose cannot make the server do much work per frame.
  *
  * Only certain outcomes are answered; anything else (null) is left to the trial, which is the
- * real test. The look is skipped while the document already holds pending parts, which could
- * be what an update is waiting for.
+ * real test. The dependency look is skipped while the document already holds pending parts,
+ * which could be what an update is waiting for.
  */
 import * as Y from 'yjs';
 
-/** What an update is certain to do, when that can be read off without applying it. */
-export type Foreseen = 'pending' | 'throws' | null;
+/**
+ * What an update is certain to do, when that can be read off without applying it; or
+ * `unsupported`: it carries content no Linjaus document holds.
+ */
+export type Foreseen = 'pending' | 'throws' | 'unsupported' | null;
+
+/**
+ * Content no Linjaus document holds, on which the clients' editor bindings throw (Lexical's Yjs
+ * binding throws "XmlHook is not supported"): `Y.XmlHook` types and subdocuments. Yjs integrates
+ * them fine, so without this a valid-but-foreign update would be broadcast to every client.
+ */
+function unsupported(struct: Y.Item): boolean {
+  const { content } = struct;
+  return (
+    content instanceof Y.ContentDoc ||
+    (content instanceof Y.ContentType && content.type instanceof Y.XmlHook)
+  );
+}
 
 interface Ref {
   readonly client: number;
@@ -22,13 +38,15 @@ interface Ref {
 const isRef = (value: unknown): value is Ref => value instanceof Y.ID;
 
 export function foresee(doc: Y.Doc, update: Uint8Array): Foreseen {
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return null;
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch {
     return 'throws';
   }
+  for (const struct of decoded.structs)
+    if (struct instanceof Y.Item && unsupported(struct)) return 'unsupported';
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return null;
   // How far each client's clock reaches once the update's contiguous structs are in.
   const reach = new Map<number, number>();
   const reachOf = (client: number): number => reach.get(client) ?? Y.getState(doc.store, client);

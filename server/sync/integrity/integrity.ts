@@ -18,6 +18,7 @@ import type {
   afterUnloadDocumentPayload,
   beforeHandleMessagePayload,
 } from '@hocuspocus/server';
+import { getDocumentId } from '../../../core';
 import type { AccessContext } from '../access';
 import { syncUpdateOf } from '../guard/frameCheck';
 import { CLOSE } from '../guard/socketGate';
@@ -27,6 +28,14 @@ import { isAccepted, ShadowDoc, type TrialOutcome } from './shadowDoc';
 /** How many update frames were tried, by outcome (for tests, logs and the report). */
 export type IntegrityCounts = Record<TrialOutcome, number>;
 
+const WHY: Record<TrialOutcome, string> = {
+  change: '',
+  'no-op': '',
+  throws: 'it does not integrate',
+  pending: 'it depends on missing parts',
+  unsupported: 'it carries content Linjaus documents do not hold',
+};
+
 /** Hocuspocus applies a frame when all `beforeHandleMessage` hooks resolve: this one never does. */
 const never = (): Promise<never> => new Promise<never>(() => undefined);
 
@@ -35,7 +44,13 @@ export class Integrity implements Extension {
   /** Lowest: the trial runs after every other hook, right before Hocuspocus applies the frame. */
   readonly priority = 10;
   readonly awareness: AwarenessBinding;
-  readonly counts: IntegrityCounts = { change: 0, 'no-op': 0, throws: 0, pending: 0 };
+  readonly counts: IntegrityCounts = {
+    change: 0,
+    'no-op': 0,
+    throws: 0,
+    pending: 0,
+    unsupported: 0,
+  };
   private readonly documents = new Map<string, Document>();
   private readonly shadows = new WeakMap<Document, ShadowDoc>();
 
@@ -83,9 +98,7 @@ export class Integrity implements Extension {
     this.counts[outcome]++;
     if (isAccepted(outcome)) return;
     this.log(
-      `[integrity] refused an update to ${document.name} from token ${tokenId ?? '?'}: ${
-        outcome === 'throws' ? 'it does not integrate' : 'it depends on missing parts'
-      }`,
+      `[integrity] refused an update to ${document.name} from token ${tokenId ?? '?'}: ${WHY[outcome]}`,
     );
     if (gate) gate.refuse(CLOSE.invalidData, 'bad-update');
     else connection.webSocket.close(CLOSE.invalidData, 'bad-update');
@@ -96,7 +109,7 @@ export class Integrity implements Extension {
   shadowOf(document: Document): ShadowDoc {
     let shadow = this.shadows.get(document);
     if (!shadow) {
-      shadow = new ShadowDoc(document);
+      shadow = new ShadowDoc(document, getDocumentId);
       this.shadows.set(document, shadow);
     }
     return shadow;

@@ -15,6 +15,7 @@
 import * as Y from 'yjs';
 import { foresee } from './foresee';
 import { pendingGrew, pendingOf, restorePending } from './pendingParts';
+import { richShapeOk } from './richShape';
 
 /** What trying an update showed. */
 export type TrialOutcome =
@@ -29,7 +30,12 @@ export type TrialOutcome =
    */
   | 'throws'
   /** It integrates only partly: structs or deletions would wait for missing dependencies. */
-  | 'pending';
+  | 'pending'
+  /**
+   * It carries content no Linjaus document holds, on which the clients' editor bindings throw
+   * (`Y.XmlHook`, subdocuments, foreign content in rich-text fields; foresee.ts, richShape.ts).
+   */
+  | 'unsupported';
 
 export const isAccepted = (outcome: TrialOutcome): boolean =>
   outcome === 'change' || outcome === 'no-op';
@@ -48,7 +54,14 @@ export class ShadowDoc {
     }
   };
 
-  constructor(private readonly real: Y.Doc) {
+  /**
+   * `identity` reads what no update may change once set (the document id): an update that
+   * changes it is refused as `unsupported`.
+   */
+  constructor(
+    private readonly real: Y.Doc,
+    private readonly identity: (doc: Y.Doc) => unknown = () => null,
+  ) {
     this.doc = this.copy();
     real.on('update', this.follow);
   }
@@ -63,11 +76,17 @@ export class ShadowDoc {
     const foreseen = foresee(this.doc, update);
     if (foreseen) return foreseen;
     const before = pendingOf(this.doc);
+    const identity = this.identity(this.doc);
     let changed = false;
+    let shapeOk = true;
     const onUpdate = (): void => {
       changed = true;
     };
+    const onTransaction = (transaction: Y.Transaction): void => {
+      if (shapeOk && !richShapeOk(transaction)) shapeOk = false;
+    };
     this.doc.on('update', onUpdate);
+    this.doc.on('afterTransaction', onTransaction);
     try {
       Y.applyUpdate(this.doc, update);
     } catch {
@@ -75,6 +94,13 @@ export class ShadowDoc {
       return 'throws';
     } finally {
       this.doc.off('update', onUpdate);
+      this.doc.off('afterTransaction', onTransaction);
+    }
+    // A new document gets its identity from its first update; after that it never changes.
+    const renamed = identity != null && this.identity(this.doc) !== identity;
+    if (!shapeOk || renamed) {
+      this.stale = true;
+      return 'unsupported';
     }
     // A document stored before this check existed may already hold pending parts; those are
     // not the editor's doing, so only pending parts the update adds are refused.
