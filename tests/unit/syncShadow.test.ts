@@ -190,7 +190,7 @@ describe('ShadowDoc', () => {
     for (const foreign of [
       edit((field) => (first(field) as unknown as Y.Array<string>).insert(0, ['raakateksti'])),
       edit((field) => field.insert(1, [new Y.XmlElement('marquee')])),
-      edit((field) => field.insert(1, [new Y.XmlHook('koukku')])),
+      edit((field) => field.insert(1, [new Y.XmlHook('koukku') as unknown as Y.XmlElement])),
       edit((field) => text(field).insertEmbed(0, { kuva: 1 })),
     ]) {
       expect(shadow.trial(foreign)).toBe('unsupported');
