@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   pdf: async () => (await import('./pdf')).benchPdf(),
   desktop: async () => (await import('./desktop')).benchDesktop(),
   sync: async () => (await import('./sync')).benchSync(),
+  integrity: async () => (await import('./syncIntegrity')).benchSyncIntegrity(),
   app: async () => (await import('./app')).benchApp(),
 };
 
