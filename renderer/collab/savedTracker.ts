@@ -3,6 +3,8 @@
  * but the provider's) waits until a "stored" notice's snapshot contains it
  * (`Y.snapshotContainsUpdate`, which checks inserted items and deletions). What the document held
  * before the tracker started counts as waiting too: it may be edits the server never saw.
+ * On a read-only connection nothing local is waited for: the server refuses such updates, so they
+ * would never be stored and the status would say "saving" for ever.
  */
 import * as Y from 'yjs';
 
@@ -17,9 +19,10 @@ const MERGE_AT = 64;
 
 export class SavedTracker {
   private waiting: Waiting[] = [];
+  private readOnly = false;
   private readonly listeners = new Set<() => void>();
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (this.isRemote(origin)) return;
+    if (this.readOnly || this.isRemote(origin)) return;
     this.waiting.push({ update, count: 1 });
     if (this.waiting.length > MERGE_AT) {
       const count = this.waiting.reduce((sum, w) => sum + w.count, 0);
@@ -44,6 +47,21 @@ export class SavedTracker {
 
   get isSaved(): boolean {
     return this.waiting.length === 0;
+  }
+
+  /**
+   * Whether the server serves this connection read-only (set on every authentication). Turning
+   * it on drops what waits; turning it off counts the whole document as waiting again, as at the
+   * start, since what was written meanwhile may never have reached the server.
+   */
+  setReadOnly(readOnly: boolean): void {
+    if (readOnly === this.readOnly) return;
+    this.readOnly = readOnly;
+    this.waiting =
+      readOnly || this.doc.store.clients.size === 0
+        ? []
+        : [{ update: Y.encodeStateAsUpdate(this.doc), count: 1 }];
+    this.emit();
   }
 
   /** Apply a stored snapshot from the server. */

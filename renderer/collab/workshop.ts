@@ -185,6 +185,8 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
   });
   provider.on('authenticated', ({ scope }: { scope: string }) => {
     access = scope === 'read-write' ? 'editor' : 'readonly';
+    // The server refuses a read-only client's updates: they will never be stored, so not waited for.
+    tracker.setReadOnly(access === 'readonly');
     emit();
   });
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => deny(reason));
