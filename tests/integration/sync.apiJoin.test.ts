@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeInviteCode } from '../../renderer/collab/inviteCode';
 import { hashInviteCode, type InviteRecord } from '../../server/sync/tokens/invites';
-import { eventually, startApiFixture, type ApiFixture } from './helpers/api';
+import { eventually, startApiFixture, type ApiFixture, type CallOptions } from './helpers/api';
 
 let f: ApiFixture;
 const fixtures: ApiFixture[] = [];
@@ -174,6 +174,56 @@ describe('join rate limits behind a proxy', () => {
     expect((await from('198.51.100.1')).status).toBe(429);
     expect((await from('198.51.100.2')).status).toBe(404);
     expect((await from('forged, 198.51.100.1')).status).toBe(429);
+  });
+});
+
+describe('join rate limits against junk', () => {
+  it('lets a valid join through after one address sent 200 malformed joins, and limits that address', async () => {
+    const fixture = await startApiFixture({ trustedProxies: ['127.0.0.1'] });
+    fixtures.push(fixture);
+    await plantInvite(fixture, 'JNK0-0K00');
+    const from = (client: string, options: CallOptions) =>
+      fixture.api('/join', { ...options, headers: { 'X-Forwarded-For': client } });
+    const junk: CallOptions[] = [
+      { raw: '{"code": ' },
+      { json: { code: 'K7M4', name: 'Roska' } },
+      { json: { code: 'JNK0-0K00', name: '' } },
+      { raw: '{}', contentType: 'text/plain' },
+      { raw: 'x'.repeat(5000) },
+    ];
+    const statuses = new Set<number>();
+    for (let i = 0; i < 200; i++)
+      statuses.add((await from('198.51.100.66', junk[i % junk.length]!)).status);
+    // The first ten refusals are answered as such; from then on the address is limited.
+    expect([...statuses].sort()).toEqual([400, 413, 415, 429]);
+    const limited = await from('198.51.100.66', { json: { code: 'JNK0-0K00', name: 'Roska' } });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toBe('rate-limit');
+    const real = await from('198.51.100.7', { json: { code: 'JNK0-0K00', name: 'Aino' } });
+    expect(real.status).toBe(200);
+    expect(real.body.documentId).toBe(fixture.id);
+  });
+
+  it('counts each kind of refused join (400, 404, 413, 415) against the address', async () => {
+    const fixture = await startApiFixture({
+      trustedProxies: ['127.0.0.1'],
+      api: { joinFailuresPerIp: 4 },
+    });
+    fixtures.push(fixture);
+    await plantInvite(fixture, 'KIND-0K00');
+    const from = (client: string, options: CallOptions) =>
+      fixture.api('/join', { ...options, headers: { 'X-Forwarded-For': client } });
+    const refusals: [CallOptions, number][] = [
+      [{ raw: '{"code": ' }, 400],
+      [{ json: { code: 'AAAA-AAAA', name: 'Arvaaja' } }, 404],
+      [{ raw: 'x'.repeat(5000) }, 413],
+      [{ raw: '{}', contentType: 'text/plain' }, 415],
+    ];
+    for (const [index, [options, status]] of refusals.entries()) {
+      const client = `198.51.100.${index + 10}`;
+      for (let i = 0; i < 4; i++) expect((await from(client, options)).status).toBe(status);
+      expect((await from(client, { json: { code: 'KIND-0K00', name: 'Aino' } })).status).toBe(429);
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * `POST /api/v1/join` — redeem an invite code for a personal token. No authentication: the
- * code is the secret, so guessing is limited (per client address: failed codes per window; for
- * everyone: join requests per window) and every kind of bad code gets the same 404, so the
+ * code is the secret, so guessing is limited (per client address: refused requests per window —
+ * any 4xx but 429; for everyone: well-formed join requests per window; an address over its own
+ * limit is refused before it touches the shared one) and every kind of bad code gets the same 404, so the
  * answer tells nothing about whether a code existed. Never logs the code or the token.
  */
 import type { IncomingMessage } from 'node:http';
@@ -55,15 +56,35 @@ export class JoinEndpoint {
         this.deps.trustedProxies,
       ),
     );
-    const wait = Math.max(this.all.retryAfterMs('*'), this.failures.retryAfterMs(client));
-    if (wait > 0) {
-      request.resume();
-      this.deps.log(`[api] join from ${client} refused: rate limit`);
-      throw new ApiError(429, 'rate-limit', 'Too many join attempts; try again later.', {
-        'Retry-After': String(Math.ceil(wait / 1000)),
-      });
+    // An address already over its limit is refused before anything is counted, so it cannot
+    // use up the allowance everyone shares.
+    this.refuseWhileLimited(request, client, this.failures.retryAfterMs(client));
+    try {
+      return await this.redeem(request, client);
+    } catch (error) {
+      // Every refusal the client caused (bad body, bad name or code, unknown code, too large,
+      // wrong type) counts against its address; a 429 or a server failure does not.
+      if (
+        error instanceof ApiError &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        error.status !== 429
+      )
+        this.failures.hit(client);
+      throw error;
     }
-    this.all.hit('*');
+  }
+
+  private refuseWhileLimited(request: IncomingMessage, client: string, wait: number): void {
+    if (wait <= 0) return;
+    request.resume();
+    this.deps.log(`[api] join from ${client} refused: rate limit`);
+    throw new ApiError(429, 'rate-limit', 'Too many join attempts; try again later.', {
+      'Retry-After': String(Math.ceil(wait / 1000)),
+    });
+  }
+
+  private async redeem(request: IncomingMessage, client: string) {
     const body = await readJson(request, this.deps.limits.maxBodyBytes, joinBody);
     const name = displayName(body.name);
     if (name === null)
@@ -75,13 +96,16 @@ export class JoinEndpoint {
     const code = normalizeInviteCode(body.code);
     if (code === null)
       throw new ApiError(400, 'code', 'An invite code has 8 letters and digits, e.g. K7M4-QX2P.');
+    // Only a well-formed request that reaches the code lookup uses the shared allowance: junk
+    // from one address must not lock everyone else out.
+    this.refuseWhileLimited(request, client, this.all.retryAfterMs('*'));
+    this.all.hit('*');
     const now = Date.now();
     const invite = await this.deps.invites.findByHash(hashInviteCode(code));
     // A code lives only as long as the host token that made it (revoked host → dead codes; this
     // also covers an invite created while the workshop was being ended).
     const creator = invite && (await this.deps.tokens.get(invite.createdBy));
     if (!invite || !isInviteLive(invite, now) || !creator || !isLive(creator, now)) {
-      this.failures.hit(client);
       this.deps.log(`[api] join from ${client} refused: unknown, expired or ended code`);
       throw unknownCode();
     }
