@@ -37,6 +37,7 @@ export {
   type WorkshopRole,
 } from './workshopApi';
 export { SavedTracker } from './savedTracker';
+export { deniedReasonOfClose, deniedReasonOfNotice } from './denied';
 export { decodeStoredNotice, encodeStoredNotice, STORED_NOTICE } from './protocol';
 export {
   formatInviteCode,

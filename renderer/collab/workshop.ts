@@ -17,6 +17,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { deniedReasonOfClose, deniedReasonOfNotice, type DeniedReason } from './denied';
 import { decodeStoredNotice, encodeStoredQuery, REVOKED_NOTICE, statelessKind } from './protocol';
 import {
   participantsOf,
@@ -25,6 +26,8 @@ import {
   type ParticipantUser,
 } from './participants';
 import { SavedTracker } from './savedTracker';
+
+export type { DeniedReason };
 
 export interface WorkshopOptions {
   /** `ws://host:port` or `wss://…` of the sync server. */
@@ -51,9 +54,6 @@ export interface WorkshopOptions {
    */
   resyncIntervalMs?: number;
 }
-
-/** Why the server refused the token; see docs/sync.md. */
-export type DeniedReason = 'invalid-token' | 'invalid-document' | 'expired' | 'revoked' | string;
 
 export interface WorkshopStatus {
   /** `online` = authenticated and in sync; `offline` = editing continues locally. */
@@ -199,20 +199,13 @@ export function connectWorkshop(options: WorkshopOptions): Workshop {
   });
   provider.on('close', ({ event }: { event: { code?: number; reason?: string } }) => {
     // The server's final answers (docs/sync.md): retrying would only be refused again.
-    if (event.code === 4403) deny(event.reason === 'expired' ? 'expired' : 'revoked');
-    else if (event.code === 1008 && event.reason === 'awareness-spoofing')
-      deny('awareness-spoofing');
+    const reason = deniedReasonOfClose(event.code, event.reason);
+    if (reason) deny(reason);
   });
   provider.on('stateless', ({ payload }: { payload: string }) => {
     const kind = statelessKind(payload);
     if (kind === REVOKED_NOTICE) {
-      let reason: unknown = null;
-      try {
-        reason = (JSON.parse(payload) as { reason?: unknown }).reason;
-      } catch {
-        reason = null;
-      }
-      deny(typeof reason === 'string' ? reason.slice(0, 64) : 'revoked');
+      deny(deniedReasonOfNotice(payload));
       return;
     }
     const notice = decodeStoredNotice(payload);

@@ -16,12 +16,12 @@ import {
   type JoinTarget,
 } from './joinCode';
 import { loadName, savePendingJoin, type PendingJoin } from './storage';
-import { apiErrorText, deniedText, useWorkshopText, type WorkshopText } from './strings';
+import { apiErrorText, deniedStatusText, useWorkshopText, type WorkshopText } from './strings';
 
 function failureText(t: WorkshopText, f: JoinFailure): string {
   switch (f.kind) {
     case 'denied':
-      return t('connDenied', { reason: deniedText(t, f.reason) });
+      return deniedStatusText(t, f.reason);
     case 'api':
       return apiErrorText(t, f.code, f.retryAfterSeconds);
     case 'empty':

@@ -2,7 +2,7 @@
 import { useI18n } from '../i18n/I18n';
 import { useWorkshop } from './install';
 import { PresenceStrip } from './Presence';
-import { deniedText, useWorkshopText } from './strings';
+import { deniedStatusText, useWorkshopText } from './strings';
 
 export function WorkshopStatus() {
   const { view } = useWorkshop();
@@ -18,7 +18,7 @@ export function WorkshopStatus() {
         ? t('connConnecting')
         : status.connection === 'offline'
           ? t('connOffline')
-          : t('connDenied', { reason: deniedText(t, status.deniedReason) });
+          : deniedStatusText(t, status.deniedReason);
   return (
     <div className="ws-status" data-ws-connection={status.connection}>
       <span className={`ws-conn ws-conn-${status.connection}`} role="status">

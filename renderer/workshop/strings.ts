@@ -65,6 +65,7 @@ const fi = {
   connConnecting: 'Työpaja: yhdistetään…',
   connOffline: 'Ei yhteyttä – muokkaus jatkuu',
   connDenied: 'Työpaja: pääsy evätty ({reason})',
+  connEnded: 'Työpaja on päättynyt.',
   waiting: '{count} muutosta odottaa',
   waitingOne: '1 muutos odottaa',
   'denied_invalid-token': 'tunniste ei kelpaa',
@@ -157,6 +158,7 @@ const sv: Record<WorkshopKey, string> = {
   connConnecting: 'Workshop: ansluter…',
   connOffline: 'Ingen anslutning – redigeringen fortsätter',
   connDenied: 'Workshop: åtkomst nekad ({reason})',
+  connEnded: 'Workshopen har avslutats.',
   waiting: '{count} ändringar väntar',
   waitingOne: '1 ändring väntar',
   'denied_invalid-token': 'nyckeln är ogiltig',
@@ -245,6 +247,7 @@ const en: Record<WorkshopKey, string> = {
   connConnecting: 'Workshop: connecting…',
   connOffline: 'Offline – editing continues',
   connDenied: 'Workshop: access refused ({reason})',
+  connEnded: 'The workshop has ended.',
   waiting: '{count} changes waiting',
   waitingOne: '1 change waiting',
   'denied_invalid-token': 'the token is not valid',
@@ -277,9 +280,8 @@ const DICTS = { fi, sv, en } as const;
 
 export type WorkshopText = (key: WorkshopKey, vars?: Record<string, string | number>) => string;
 
-/** `t()` for the workshop strings in the current interface language. */
-export function useWorkshopText(): WorkshopText {
-  const { lang } = useI18n();
+/** `t()` for the workshop strings in `lang`. */
+export function workshopText(lang: keyof typeof DICTS): WorkshopText {
   const dict: Record<WorkshopKey, string> = DICTS[lang];
   return (key, vars) => {
     const s = dict[key];
@@ -287,10 +289,23 @@ export function useWorkshopText(): WorkshopText {
   };
 }
 
+/** `t()` for the workshop strings in the current interface language. */
+export function useWorkshopText(): WorkshopText {
+  return workshopText(useI18n().lang);
+}
+
 /** A refusal reason from the server as words. */
 export function deniedText(t: WorkshopText, reason: string | null): string {
   const key = `denied_${reason ?? ''}`;
   return key in fi ? t(key as WorkshopKey) : t('deniedOther');
+}
+
+/**
+ * The sentence for a connection the server shut out: the host's end of the workshop is told
+ * apart from a participant's removed access.
+ */
+export function deniedStatusText(t: WorkshopText, reason: string | null): string {
+  return reason === 'ended' ? t('connEnded') : t('connDenied', { reason: deniedText(t, reason) });
 }
 
 /** A workshop API error code (and wait time) as a sentence. */

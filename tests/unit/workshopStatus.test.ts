@@ -1,7 +1,8 @@
 /**
  * What `connectWorkshop` reports against a real sync server on port 0: a read-only connection
  * has nothing to save (the server refuses its updates, so none is waited for), and an editor's
- * later connection of the same document counts its changes again.
+ * later connection of the same document counts its changes again. And why a connection was shut
+ * out: the host's end of the workshop is told apart from a removed participant.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,13 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocumentId } from '../../core';
-import { connectWorkshop, type Workshop } from '../../renderer/collab';
+import {
+  connectWorkshop,
+  deniedReasonOfClose,
+  deniedReasonOfNotice,
+  type Workshop,
+} from '../../renderer/collab';
+import { deniedStatusText, workshopText } from '../../renderer/workshop/strings';
 import { startSyncServer, type SyncServer } from '../../server/sync/server';
 import { newProgramme } from '../fixtures/electron/programmes';
 
@@ -79,5 +86,41 @@ describe('connectWorkshop status', () => {
     expect(again.status().waitingChanges).toBeGreaterThan(0);
     await again.whenSaved();
     expect(again.status()).toMatchObject({ waitingChanges: 0, isSaved: true });
+  });
+});
+
+describe('denied reasons', () => {
+  it('tells the end of the workshop apart from removed access, in the close and in the notice', () => {
+    expect(deniedReasonOfClose(4403, 'ended')).toBe('ended');
+    expect(deniedReasonOfClose(4403, 'revoked')).toBe('revoked');
+    expect(deniedReasonOfClose(4403, 'expired')).toBe('expired');
+    // An older server closes with no reason: still shut out for good.
+    expect(deniedReasonOfClose(4403, '')).toBe('revoked');
+    expect(deniedReasonOfClose(4403, 'x'.repeat(500))).toBe('revoked');
+    expect(deniedReasonOfClose(1008, 'awareness-spoofing')).toBe('awareness-spoofing');
+    expect(deniedReasonOfClose(1006, '')).toBeNull();
+    expect(deniedReasonOfClose(1008, 'too big')).toBeNull();
+
+    expect(deniedReasonOfNotice(JSON.stringify({ t: 'linjaus.revoked', reason: 'ended' }))).toBe(
+      'ended',
+    );
+    expect(deniedReasonOfNotice(JSON.stringify({ t: 'linjaus.revoked', reason: 'revoked' }))).toBe(
+      'revoked',
+    );
+    expect(deniedReasonOfNotice(JSON.stringify({ t: 'linjaus.revoked' }))).toBe('revoked');
+    expect(deniedReasonOfNotice('{not json')).toBe('revoked');
+    expect(deniedReasonOfNotice(JSON.stringify({ reason: 'r'.repeat(500) }))).toHaveLength(64);
+  });
+
+  it('says the workshop has ended in fi, sv and en, and keeps the removed-access text', () => {
+    expect(deniedStatusText(workshopText('fi'), 'ended')).toBe('Työpaja on päättynyt.');
+    expect(deniedStatusText(workshopText('sv'), 'ended')).toBe('Workshopen har avslutats.');
+    expect(deniedStatusText(workshopText('en'), 'ended')).toBe('The workshop has ended.');
+    expect(deniedStatusText(workshopText('fi'), 'revoked')).toBe(
+      'Työpaja: pääsy evätty (pääsy on poistettu)',
+    );
+    expect(deniedStatusText(workshopText('en'), 'something-new')).toBe(
+      'Workshop: access refused (unknown reason)',
+    );
   });
 });
