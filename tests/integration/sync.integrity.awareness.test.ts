@@ -155,6 +155,27 @@ describe('sync server awareness binding', () => {
     }
   });
 
+  it('closes a connection that publishes another participant’s token id, and takes its own', async () => {
+    const victim = await test.server.mintToken(id, 'editor', 3_600_000, 'Isäntä');
+    const own = await test.server.mintToken(id, 'editor', 3_600_000, 'Aino');
+    for (const tokenId of [victim.record.id, null, 42]) {
+      const raw = await rawEditor(own.token);
+      const clientId = 6000 + Math.floor(Math.random() * 1000);
+      const state = { name: 'Aino', color: '#1f6f8b', tokenId };
+      expect(await verdict(raw, awarenessFrame([{ clientId, clock: 1, state }]))).toBe(
+        '1008 awareness-spoofing',
+      );
+      expect(serverAwareness().states.has(clientId)).toBe(false);
+    }
+    const raw = await rawEditor(own.token);
+    const state = { name: 'Aino', color: '#1f6f8b', tokenId: own.record.id };
+    expect(await verdict(raw, awarenessFrame([{ clientId: 777101, clock: 1, state }]))).toBe(
+      'accepted',
+    );
+    expect(serverAwareness().states.get(777101)).toEqual(state);
+    raw.ws.close();
+  });
+
   it('lets a client publish its labelled name, and others see it', async () => {
     const aino = join(test.server.wsUrl, id, await labelledToken('Aino'), 'Aino');
     await waitFor(

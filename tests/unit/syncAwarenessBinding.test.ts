@@ -11,6 +11,7 @@ import type { AwarenessEntry } from '../../server/sync/guard/frameCheck';
 import {
   AwarenessBinding,
   showsLabel,
+  showsTokenId,
   wouldApply,
 } from '../../server/sync/integrity/awarenessBinding';
 
@@ -63,6 +64,23 @@ describe('awareness binding', () => {
     expect(showsLabel('Aino', { name: 'Aino', user: { name: 'aino' } })).toBe(false);
     expect(showsLabel('Aino', { name: null })).toBe(false);
     expect(showsLabel('', { name: 'Kuka tahansa' })).toBe(true);
+  });
+
+  it('takes a top-level tokenId only when it is the session’s own', () => {
+    expect(showsTokenId('tA', { name: 'Aino', tokenId: 'tA' })).toBe(true);
+    expect(showsTokenId('tA', { name: 'Aino' })).toBe(true);
+    expect(showsTokenId('tA', { tokenId: 'tB' })).toBe(false);
+    expect(showsTokenId('tA', { tokenId: null })).toBe(false);
+    expect(showsTokenId('', { tokenId: 'tB' })).toBe(false);
+    const awareness = serverAwareness();
+    const policy = new AwarenessBinding(() => awareness);
+    expect(
+      policy.check(session('Aino', 'tA'), [entry(100, 1, { name: 'Aino', tokenId: 'tB' })]),
+    ).toEqual({ ok: false, reason: 'awareness-spoofing' });
+    expect(
+      policy.check(session('Aino', 'tA'), [entry(101, 1, { name: 'Aino', tokenId: 'tA' })]),
+    ).toMatchObject({ ok: true });
+    awareness.destroy();
   });
 
   it('binds the first id a session publishes and refuses another session’s id', () => {

@@ -2,7 +2,8 @@
  * Awareness binding (docs/sync.md, "Awareness binding"): a connection speaks only for its own
  * awareness client id — the first one it publishes in the document; an id another live
  * connection owns is refused — and, when its token carries a label (every token minted by
- * /join), only under that name (`name` and `user.name`).
+ * /join), only under that name (`name` and `user.name`); a published top-level `tokenId` must
+ * be the connection's own token id.
  *
  * Hocuspocus providers relay every awareness change they receive, other participants' states
  * included, back to the server, and remove participants they have not heard from for 30 s
@@ -10,7 +11,7 @@
  * entry would change the server's awareness (the y-protocols rule: a newer clock, or a removal
  * at the same clock). Entries that would change nothing are dropped as echoes; removals of other
  * clients are dropped (a client may not remove someone else, but a stale timeout is no attack);
- * a new state for another id, or a state under another name, is spoofing.
+ * a new state for another id, or a state under another name or token id, is spoofing.
  */
 import type { AwarenessPolicy, AwarenessVerdict, GateSession } from '../guard/awarenessPolicy';
 import type { AwarenessEntry } from '../guard/frameCheck';
@@ -48,6 +49,16 @@ export function showsLabel(label: string, state: unknown): boolean {
   return !userName.present || userName.value === label;
 }
 
+/**
+ * Whether `state` names no token or exactly `tokenId`: the host's participant list puts a
+ * presence under the row of the token its top-level `tokenId` names, so a connection may only
+ * name its own.
+ */
+export function showsTokenId(tokenId: string, state: unknown): boolean {
+  const published = field(state, 'tokenId');
+  return !published.present || published.value === tokenId;
+}
+
 /** The awareness policy of one server: who owns which client id in which document. */
 export class AwarenessBinding implements AwarenessPolicy {
   private readonly owners = new Map<string, Map<number, GateSession>>();
@@ -74,6 +85,8 @@ export class AwarenessBinding implements AwarenessPolicy {
         return this.spoofing(session, 'another client id');
       if (entry.state !== null && !showsLabel(session.label, entry.state))
         return this.spoofing(session, 'a name other than its label');
+      if (entry.state !== null && !showsTokenId(session.tokenId, entry.state))
+        return this.spoofing(session, 'a token id other than its own');
       kept.push(entry);
     }
     return { ok: true, entries: kept };
