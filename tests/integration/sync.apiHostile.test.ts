@@ -45,12 +45,17 @@ describe('workshop API CORS', () => {
     expect(answer.headers.get('access-control-expose-headers')).toContain('Retry-After');
   });
 
-  it('refuses a foreign origin with 403 and no CORS headers, even with a valid host token', async () => {
+  it('refuses a foreign origin with a 403 it may read but no data, even with a valid host token', async () => {
     for (const origin of ['https://evil.example', 'null', `${f.test.server.url}.evil.example`]) {
       const answer = await f.api(participantsPath(), { token: f.hostToken, origin });
       expect(answer.status, origin).toBe(403);
-      expect(answer.body.error).toBe('origin');
-      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+      expect(answer.body).toEqual({
+        error: 'origin',
+        message: 'This origin may not use the workshop API.',
+      });
+      expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(answer.headers.get('vary')).toContain('Origin');
+      expect(answer.headers.get('access-control-expose-headers')).toBeNull();
     }
   });
 

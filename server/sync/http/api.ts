@@ -9,7 +9,7 @@
  *
  * Every answer is JSON with `Cache-Control: no-store`; errors are `{ error, message }`. A
  * browser request from another origin is answered only when that origin is allowed (CORS), and
- * refused with 403 otherwise. The caller has already checked the Host header.
+ * refused with 403 otherwise (a refusal that origin may read). The caller has already checked the Host header.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIdLike } from '../../../core';
@@ -38,8 +38,13 @@ function corsHeaders(request: IncomingMessage, allowed: readonly string[]): Reco
   const lower = origin.toLowerCase();
   // Same origin: the web app served by this server; no CORS headers needed.
   if (lower === `http://${host}` || lower === `https://${host}`) return {};
+  // The refusal itself may be read by that origin (it carries no data), so its page can say
+  // "origin not allowed" rather than seeing an opaque network error.
   if (!allowed.some((entry) => entry.toLowerCase() === lower))
-    throw new ApiError(403, 'origin', 'This origin may not use the workshop API.');
+    throw new ApiError(403, 'origin', 'This origin may not use the workshop API.', {
+      'Access-Control-Allow-Origin': origin,
+      Vary: 'Origin',
+    });
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Expose-Headers': 'Retry-After',
