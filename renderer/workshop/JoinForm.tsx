@@ -5,6 +5,7 @@
  * the join is remembered (sessionStorage) and resumed after the reload (`resume`).
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { navigate } from '../app/router';
 import { desktopShell } from '../platform/electronPlatform';
 import { JoinError, joinWorkshop, type JoinFailure } from './joinFlow';
@@ -28,6 +29,10 @@ function failureText(t: WorkshopText, f: JoinFailure): string {
       return t('joinEmpty');
     case 'wrong-document':
       return t('joinWrongDoc');
+    case 'no-connection':
+      return t('joinNoConnection');
+    case 'cancelled':
+      return '';
     case 'error':
       return t('errorConnect', { reason: f.message });
   }
@@ -47,6 +52,8 @@ export function JoinForm({
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const joining = useRef<AbortController | null>(null);
+  const submit = useRef<HTMLButtonElement>(null);
   const origin = pageServerOrigin();
   const target = given ?? parseJoinInput(link, origin);
   const nameOk = name.trim() !== '';
@@ -57,6 +64,8 @@ export function JoinForm({
     if (!nameOk || !target) return;
     setBusy(true);
     setError(null);
+    const abort = new AbortController();
+    joining.current = abort;
     const shell = desktopShell();
     try {
       if (shell && !isServerAllowed(target.serverUrl, window.location.href)) {
@@ -66,16 +75,27 @@ export function JoinForm({
         savePendingJoin(null);
         throw new JoinError({ kind: 'api', code: 'origin', retryAfterSeconds: null });
       }
-      const id = await joinWorkshop(target, name.trim().slice(0, 60));
-      navigate({ name: 'document', id });
+      const id = await joinWorkshop(target, name.trim().slice(0, 60), { signal: abort.signal });
+      if (!abort.signal.aborted) navigate({ name: 'document', id });
     } catch (err) {
+      // A cancelled join only gives the form back; a newer attempt owns the form now.
+      if (joining.current !== abort) return;
       setError(
         err instanceof JoinError
-          ? failureText(t, err.failure)
+          ? failureText(t, err.failure) || null
           : t('errorConnect', { reason: err instanceof Error ? err.message : String(err) }),
       );
       setBusy(false);
+      joining.current = null;
     }
+  };
+  const cancel = () => {
+    joining.current?.abort();
+    joining.current = null;
+    savePendingJoin(null);
+    // The Cancel button goes away: focus the (enabled again) Join button rather than the page.
+    flushSync(() => setBusy(false));
+    submit.current?.focus();
   };
 
   // A join interrupted by the desktop window's reload carries on by itself, once.
@@ -152,7 +172,18 @@ export function JoinForm({
         </div>
       )}
       <footer className="modal-foot">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-ws="join">
+        {busy && (
+          <button type="button" className="btn" onClick={cancel} data-ws="join-cancel">
+            {t('cancel')}
+          </button>
+        )}
+        <button
+          ref={submit}
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy}
+          data-ws="join"
+        >
           {busy ? t('joining') : t('join')}
         </button>
       </footer>

@@ -26,6 +26,10 @@ export type JoinFailure =
   | { kind: 'api'; code: string; retryAfterSeconds: number | null }
   | { kind: 'empty' }
   | { kind: 'wrong-document' }
+  /** The server gave a token, but the document's connection did not come up in time. */
+  | { kind: 'no-connection' }
+  /** The participant cancelled. */
+  | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
 export class JoinError extends Error {
@@ -34,18 +38,55 @@ export class JoinError extends Error {
   }
 }
 
-/** Wait until the first sync or a refusal. */
-function firstSync(subscribe: (l: () => void) => () => void, status: () => WorkshopStatus) {
-  return new Promise<WorkshopStatus>((resolve) => {
+/**
+ * How long the first sync may take after the server handed out the token. The WebSocket may never
+ * get through (upgrade refused with 429/503, a proxy without WebSockets, the server gone between
+ * the two requests) and the provider would retry for ever.
+ */
+export const FIRST_SYNC_TIMEOUT_MS = 15_000;
+
+/** Options of {@link joinWorkshop}. */
+export interface JoinOptions {
+  /** Give up when the first sync has not come in this time (ms). */
+  readonly firstSyncTimeoutMs?: number;
+  /** Cancels the join (the connection is closed, `JoinError` `cancelled` thrown). */
+  readonly signal?: AbortSignal;
+  /** A WebSocket class where there is no global one (Node: `ws`). */
+  readonly WebSocketPolyfill?: unknown;
+}
+
+/** Wait until the first sync or a refusal; a `JoinError` when it takes too long or is cancelled. */
+function firstSync(
+  subscribe: (l: () => void) => () => void,
+  status: () => WorkshopStatus,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+) {
+  return new Promise<WorkshopStatus>((resolve, reject) => {
+    const done = () => {
+      off();
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
     const check = () => {
       const s = status();
       if (s.connection === 'online' || s.connection === 'denied') {
-        off();
+        done();
         resolve(s);
       }
     };
+    const onAbort = () => {
+      done();
+      reject(new JoinError({ kind: 'cancelled' }));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new JoinError({ kind: 'no-connection' }));
+    }, timeoutMs);
     const off = subscribe(check);
-    check();
+    signal?.addEventListener('abort', onAbort);
+    if (signal?.aborted) onAbort();
+    else check();
   });
 }
 
@@ -81,8 +122,14 @@ async function credentialsFor(target: JoinTarget, name: string): Promise<Credent
 }
 
 /** Join and return the local document id; throws `JoinError`. */
-export async function joinWorkshop(target: JoinTarget, typedName: string): Promise<string> {
+export async function joinWorkshop(
+  target: JoinTarget,
+  typedName: string,
+  options: JoinOptions = {},
+): Promise<string> {
+  const { signal } = options;
   const credentials = await credentialsFor(target, typedName);
+  if (signal?.aborted) throw new JoinError({ kind: 'cancelled' });
   const name = credentials.boundName ?? typedName;
   saveName(name);
   const doc = new Y.Doc();
@@ -92,9 +139,15 @@ export async function joinWorkshop(target: JoinTarget, typedName: string): Promi
     token: credentials.token,
     doc,
     user: { name, colour: ownColour() },
+    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
   });
   try {
-    const status = await firstSync(workshop.subscribe, workshop.status);
+    const status = await firstSync(
+      workshop.subscribe,
+      workshop.status,
+      options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS,
+      signal,
+    );
     if (status.connection === 'denied')
       throw new JoinError({ kind: 'denied', reason: status.deniedReason });
     const id = getDocumentId(doc);

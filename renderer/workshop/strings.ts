@@ -29,6 +29,8 @@ const fi = {
     'Anna koko liittymislinkki (http://…/#code=…): sovellus ei tiedä, millä palvelimella koodi on.',
   joinEmpty: 'Työpajan asiakirja on vielä tyhjä palvelimella. Pyydä järjestäjää avaamaan se.',
   joinWrongDoc: 'Palvelin antoi eri asiakirjan kuin linkki nimeää.',
+  joinNoConnection:
+    'Yhteyttä työpajaan ei saatu auki. Palvelin antoi pääsyn, mutta jatkuva yhteys (WebSocket) ei mennyt läpi: palvelin voi olla ruuhkautunut tai poissa, tai verkko (välityspalvelin) estää sen. Yritä hetken päästä uudelleen.',
   joinLink: 'Liittymislinkki',
   joinCode: 'Liittymiskoodi',
   joinCodeHelp:
@@ -122,6 +124,8 @@ const sv: Record<WorkshopKey, string> = {
     'Ange hela anslutningslänken (http://…/#code=…): appen vet inte vilken server koden hör till.',
   joinEmpty: 'Workshopens dokument är ännu tomt på servern. Be arrangören öppna det.',
   joinWrongDoc: 'Servern gav ett annat dokument än länken anger.',
+  joinNoConnection:
+    'Det gick inte att öppna anslutningen till workshoppen. Servern gav åtkomst, men den fortlöpande anslutningen (WebSocket) gick inte igenom: servern kan vara överbelastad eller borta, eller så blockerar nätverket (en proxy) den. Försök igen om en stund.',
   joinLink: 'Anslutningslänk',
   joinCode: 'Anslutningskod',
   joinCodeHelp:
@@ -211,6 +215,8 @@ const en: Record<WorkshopKey, string> = {
     'Give the whole join link (http://…/#code=…): the app does not know which server the code belongs to.',
   joinEmpty: 'The workshop’s document is still empty on the server. Ask the host to open it.',
   joinWrongDoc: 'The server sent a different document than the link names.',
+  joinNoConnection:
+    'Could not open the connection to the workshop. The server let you in, but the live connection (WebSocket) did not get through: the server may be busy or gone, or the network (a proxy) blocks it. Try again in a moment.',
   joinLink: 'Join link',
   joinCode: 'Join code',
   joinCodeHelp:
