@@ -10,6 +10,8 @@ import {
   $createParagraphNode,
   $createTextNode,
   $getRoot,
+  $isElementNode,
+  $isTextNode,
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
@@ -55,6 +57,28 @@ function $list(block: ListBlock): ListNode {
   return list;
 }
 
+/**
+ * Give `element` and every element below it the format of its first text descendant, returning
+ * that format (null when it holds no text). Lexical's DOM reconciler does this to every element
+ * it renders (`reconcileTextFormat`, plus `registerList`'s list-item transform); a headless editor
+ * has no DOM and skips it. Written content that lacked it made every app editor write
+ * `__textFormat` to the Y.Doc the first time it mounted the field — an update nobody made,
+ * refused and reverted in a read-only document.
+ */
+function $alignTextFormat(element: ElementNode): number | null {
+  let first: number | null = null;
+  for (const child of element.getChildren()) {
+    const format = $isTextNode(child)
+      ? child.getFormat()
+      : $isElementNode(child)
+        ? $alignTextFormat(child)
+        : null;
+    if (first === null) first = format;
+  }
+  if (first !== null && element.getTextFormat() !== first) element.setTextFormat(first);
+  return first;
+}
+
 /** Build Lexical nodes for `blocks` under the current editor's root (inside `editor.update`). */
 export function $setRichText(blocks: RichText): void {
   const root = $getRoot();
@@ -78,6 +102,7 @@ export function $setRichText(blocks: RichText): void {
         $inlines(node, block.children);
     }
     root.append(node);
+    $alignTextFormat(node);
   }
   if (root.getChildrenSize() === 0) root.append($createParagraphNode());
 }

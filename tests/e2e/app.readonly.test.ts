@@ -43,7 +43,12 @@ async function newPage(): Promise<Page> {
 interface PageSession {
   setReadOnly(readOnly: boolean, reason?: 'viewer' | 'commenter'): void;
   subscribeRefusedWrites(listener: () => void): () => void;
+  refusedWrites(): number;
   doc: {
+    on(
+      event: 'update',
+      listener: (update: Uint8Array, origin: unknown, doc: unknown, tr: { local: boolean }) => void,
+    ): void;
     getMap(name: string): Map<string, { get(key: string): unknown }> & {
       set(key: string, value: unknown): void;
       toJSON(): unknown;
@@ -53,6 +58,7 @@ interface PageSession {
 interface TestWindow {
   testSession: PageSession;
   testNotices: number;
+  testLocalWrites: number;
 }
 
 /**
@@ -319,6 +325,42 @@ describe('authoring app: read-only mode', () => {
     await expect.poll(themeTitles).toEqual(themes);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('writes nothing to the document when a viewer scrolls every rich-text field of an example into view', async () => {
+    for (const templateId of ['elinvoimaohjelma', 'kuntastrategia']) {
+      const page = await newPage();
+      const errors = trackErrors(page);
+      await createDocument(page, server.url, templateId, { example: true });
+      await grabSession(page);
+      await setReadOnly(page, true);
+      // Every transaction written through this Y.Doc (what the guard would have to revert).
+      await page.evaluate(() => {
+        const w = window as unknown as TestWindow;
+        w.testLocalWrites = 0;
+        w.testSession.doc.on('update', (_u, _o, _d, tr) => {
+          if (tr.local) w.testLocalWrites++;
+        });
+      });
+      const stored = await content(page);
+      const wraps = await page
+        .locator('[data-field-wrap]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-field-wrap') ?? ''));
+      expect(wraps.length).toBeGreaterThan(20);
+      for (const id of wraps) {
+        const wrap = page.locator(`[data-field-wrap="${id}"]`);
+        await wrap.scrollIntoViewIfNeeded();
+        await wrap.locator('.rt-editor').waitFor();
+      }
+      const written = await page.evaluate(() => {
+        const w = window as unknown as TestWindow;
+        return { local: w.testLocalWrites, refused: w.testSession.refusedWrites() };
+      });
+      expect(written).toEqual({ local: 0, refused: 0 });
+      expect(await content(page)).toBe(stored);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('makes budget tables read-only and words the banner for commenters in every language', async () => {
