@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/I18n';
 import { desktopShell } from '../platform/electronPlatform';
 import { useSession } from '../session/hooks';
 import { HostRoster } from './HostRoster';
-import type { HostingError } from './hosting';
+import { mayLeaveWithoutEnding, type HostingError } from './hosting';
 import { useWorkshop } from './install';
 import { InviteShare } from './InviteShare';
 import { ParticipantList } from './Presence';
@@ -54,8 +54,16 @@ export function ActiveWorkshop({
       await shell.useWorkshopServer(null);
     }
   };
+  // Ending is impossible (server gone, host token refused): leave, keeping the document.
+  const leaveWithoutEnding = async () => {
+    const shell = desktopShell();
+    controller.end();
+    onClose();
+    if (config.desktop && shell) await shell.useWorkshopServer(null);
+  };
   const hostView = view.hosting;
   const error = hostView?.error && hostView.error.action !== 'invite' ? hostView.error : null;
+  const stuck = !!hosting && mayLeaveWithoutEnding(hostView?.error ?? null, view.status);
   return (
     <div className="ws-active">
       {hosting && hostView && (
@@ -81,6 +89,21 @@ export function ActiveWorkshop({
       {error && (
         <div className="banner banner-error" role="alert" data-ws="host-error">
           {errorText(t, error)}
+        </div>
+      )}
+      {stuck && (
+        <div className="ws-confirm-end" role="group" aria-label={t('leaveWithoutEnding')}>
+          <p>{t('leaveWithoutEndingHelp')}</p>
+          <div className="ws-confirm-buttons">
+            <button
+              type="button"
+              className="btn btn-danger"
+              onClick={() => void leaveWithoutEnding()}
+              data-ws="leave-without-ending"
+            >
+              {t('leaveWithoutEnding')}
+            </button>
+          </div>
         </div>
       )}
       {confirmEnd && (

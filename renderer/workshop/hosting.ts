@@ -8,6 +8,7 @@
 import {
   workshopApi,
   WorkshopApiError,
+  type WorkshopStatus,
   type Invite,
   type ServerParticipant,
   type WorkshopApi,
@@ -28,6 +29,22 @@ export interface HostingView {
   /** The server's tokens of the document; null until it first answered. */
   readonly roster: readonly ServerParticipant[] | null;
   readonly error: HostingError | null;
+}
+
+/** End failures that retrying will not fix: the server is gone or no longer takes the host token. */
+const HOPELESS_END: readonly string[] = ['unreachable', 'unauthorized', 'forbidden'];
+
+/**
+ * Whether the host is offered to leave without ending: ending failed in a way retrying will not
+ * fix, or the server shut this connection out (host token revoked or expired). Otherwise the host
+ * would be kept in a workshop that reconnects after every reload.
+ */
+export function mayLeaveWithoutEnding(
+  error: HostingError | null,
+  status: WorkshopStatus | null,
+): boolean {
+  if (status?.connection === 'denied') return true;
+  return error?.action === 'end' && HOPELESS_END.includes(error.code);
 }
 
 /** How often the participant list is fetched while the host's dialog is open. */

@@ -50,6 +50,9 @@ const fi = {
     'Lopetetaanko työpaja kaikilta? Kaikkien yhteydet katkeavat ja koodit lakkaavat toimimasta. Asiakirja jää sinulle.',
   endConfirmYes: 'Lopeta kaikilta',
   leaveWorkshop: 'Poistu työpajasta',
+  leaveWithoutEnding: 'Poistu lopettamatta',
+  leaveWithoutEndingHelp:
+    'Työpajaa ei voi lopettaa palvelimella: palvelin ei vastaa tai ei enää hyväksy järjestäjän tunnistetta. Voit poistua lopettamatta. Asiakirja jää tähän selaimeen, mutta koodit ja osallistujien pääsy voivat olla voimassa, kunnes ne vanhenevat tai ylläpitäjä poistaa ne.',
   cancel: 'Peruuta',
   participants: 'Osallistujat',
   you: 'sinä',
@@ -145,6 +148,9 @@ const sv: Record<WorkshopKey, string> = {
     'Avsluta workshoppen för alla? Allas anslutningar bryts och koderna slutar fungera. Dokumentet blir kvar hos dig.',
   endConfirmYes: 'Avsluta för alla',
   leaveWorkshop: 'Lämna workshoppen',
+  leaveWithoutEnding: 'Lämna utan att avsluta',
+  leaveWithoutEndingHelp:
+    'Workshoppen kan inte avslutas på servern: servern svarar inte eller godkänner inte längre arrangörens nyckel. Du kan lämna utan att avsluta. Dokumentet blir kvar i den här webbläsaren, men koderna och deltagarnas åtkomst kan gälla tills de går ut eller administratören återkallar dem.',
   cancel: 'Avbryt',
   participants: 'Deltagare',
   you: 'du',
@@ -236,6 +242,9 @@ const en: Record<WorkshopKey, string> = {
     'End the workshop for everyone? Everyone is disconnected and the codes stop working. You keep the document.',
   endConfirmYes: 'End for everyone',
   leaveWorkshop: 'Leave the workshop',
+  leaveWithoutEnding: 'Leave without ending',
+  leaveWithoutEndingHelp:
+    'The workshop cannot be ended on the server: the server does not answer or no longer accepts the host token. You can leave without ending. The document stays in this browser, but the codes and the participants’ access may stay valid until they expire or the administrator revokes them.',
   cancel: 'Cancel',
   participants: 'Participants',
   you: 'you',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workshopApi, WorkshopApiError } from '../../renderer/collab';
 import { tokenIdOf } from '../../renderer/workshop/controller';
-import { checkHostToken, Hosting } from '../../renderer/workshop/hosting';
+import { checkHostToken, Hosting, mayLeaveWithoutEnding } from '../../renderer/workshop/hosting';
 import type { WorkshopConfig } from '../../renderer/workshop/storage';
 import { startSyncServer, type SyncServer } from '../../server/sync/server';
 
@@ -115,5 +115,43 @@ describe('Hosting', () => {
     expect(changes()).toBeGreaterThan(0);
     await expect(hosting.endWorkshop()).rejects.toBeInstanceOf(WorkshopApiError);
     expect(hosting.getView().error?.action).toBe('end');
+  });
+
+  it('offers to leave without ending when the server is gone or refuses the host token, not when it only asks to wait', async () => {
+    const closed = await startSyncServer({ dataDir: path.join(dir, 'gone-end'), port: 0 });
+    const url = closed.url;
+    const { token: goneToken } = await closed.mintToken('gone-end', 'editor', HOUR, '', {
+      host: true,
+    });
+    await closed.close();
+    const gone = hostingFor('gone-end', goneToken, url).hosting;
+    await expect(gone.endWorkshop()).rejects.toBeInstanceOf(WorkshopApiError);
+    expect(gone.getView().error).toMatchObject({ action: 'end', code: 'unreachable' });
+    expect(mayLeaveWithoutEnding(gone.getView().error, null)).toBe(true);
+
+    // The host token was revoked (or expired): the server refuses it for ever.
+    const { token, record } = await server.mintToken('revoked-host', 'editor', HOUR, '', {
+      host: true,
+    });
+    await server.revokeToken(record.id);
+    const refused = hostingFor('revoked-host', token).hosting;
+    await expect(refused.endWorkshop()).rejects.toBeInstanceOf(WorkshopApiError);
+    expect(refused.getView().error).toMatchObject({ action: 'end', code: 'unauthorized' });
+    expect(mayLeaveWithoutEnding(refused.getView().error, null)).toBe(true);
+
+    // A connection the server shut out counts even before ending was tried.
+    const denied = {
+      connection: 'denied',
+      deniedReason: 'revoked',
+      access: null,
+      waitingChanges: 0,
+      isSaved: true,
+    } as const;
+    expect(mayLeaveWithoutEnding(null, denied)).toBe(true);
+    // Worth retrying: the workshop stays.
+    const wait = { action: 'end', code: 'rate-limit', retryAfterSeconds: 5 } as const;
+    expect(mayLeaveWithoutEnding(wait, { ...denied, connection: 'online' })).toBe(false);
+    const invite = { action: 'invite', code: 'unreachable', retryAfterSeconds: null } as const;
+    expect(mayLeaveWithoutEnding(invite, null)).toBe(false);
   });
 });
