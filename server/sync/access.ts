@@ -1,8 +1,8 @@
 /**
  * Access control as a Hocuspocus extension: `onAuthenticate` checks the token against the
  * {@link TokenStore} for the requested document and sets the connection read-only for viewers and
- * commenters; a registry of live connections lets the host revoke a token (or end the session)
- * and closes those connections at once; a periodic sweep also closes connections whose token
+ * commenters; a registry of live connections lets the host revoke a token (close reason
+ * `revoked`) or end the session (`ended`) and closes those connections at once; a periodic sweep also closes connections whose token
  * expired or was revoked by another process (the `linjaus token revoke` command).
  *
  * Logs name the token id, never the token.
@@ -43,10 +43,19 @@ interface Live {
 /** Reasons a client may see in `authenticationFailed`; finer reasons stay in the server log. */
 export type DeniedReason = 'invalid-document' | 'invalid-token' | 'expired' | 'revoked';
 
+/**
+ * Why a live connection is closed (the `linjaus.revoked` notice's reason and the 4403 close
+ * reason): `ended` — the host ended the workshop for everyone; `revoked` — this participant's
+ * access was removed; `expired`.
+ */
+export type CloseReason = 'revoked' | 'expired' | 'ended';
+
 export class Access implements Extension {
   readonly extensionName = 'LinjausAccess';
   readonly priority = 3000;
   private readonly live = new Set<Live>();
+  /** Documents whose workshop is being ended here (how many ends are in progress). */
+  private readonly ending = new Map<string, number>();
   private lastVersion = '';
   private sweeping: Promise<void> | null = null;
 
@@ -102,7 +111,8 @@ export class Access implements Extension {
     this.live.add(entry);
     // Revoked between authentication and now?
     const record = await this.tokens.get(tokenId);
-    if (this.live.has(entry) && (!record || !isLive(record))) this.close(entry, 'revoked');
+    if (this.live.has(entry) && (!record || !isLive(record)))
+      this.close(entry, this.revokedReason(documentName));
   }
 
   async onDisconnect({ socketId, documentName, context }: onDisconnectPayload): Promise<void> {
@@ -123,6 +133,26 @@ export class Access implements Extension {
     const ids = new Set<string>();
     for (const entry of this.live) if (entry.documentName === documentName) ids.add(entry.tokenId);
     return [...ids];
+  }
+
+  /**
+   * End the workshop of `documentName`: run `revoke` (which revokes its invites and tokens) and
+   * close every connection of the document with reason `ended`, also those a sweep running
+   * meanwhile closes. Another process ending it (`linjaus token end-session`, another instance)
+   * is seen here only as revoked tokens, so those connections close as `revoked`.
+   */
+  async endDocument<T>(documentName: string, revoke: () => Promise<T>): Promise<T> {
+    this.ending.set(documentName, (this.ending.get(documentName) ?? 0) + 1);
+    try {
+      const result = await revoke();
+      for (const entry of [...this.live])
+        if (entry.documentName === documentName) this.close(entry, 'ended');
+      return result;
+    } finally {
+      const left = (this.ending.get(documentName) ?? 1) - 1;
+      if (left > 0) this.ending.set(documentName, left);
+      else this.ending.delete(documentName);
+    }
   }
 
   /** How many authenticated connections are open (per document when given). */
@@ -154,12 +184,20 @@ export class Access implements Extension {
     for (const entry of [...this.live]) {
       const record = await this.tokens.get(entry.tokenId);
       if (!record || !isLive(record))
-        this.close(entry, record && now >= record.expiresAt ? 'expired' : 'revoked');
+        this.close(
+          entry,
+          record && now >= record.expiresAt ? 'expired' : this.revokedReason(entry.documentName),
+        );
     }
   }
 
-  private close(entry: Live, why: 'revoked' | 'expired'): void {
-    this.live.delete(entry);
+  private revokedReason(documentName: string): CloseReason {
+    return this.ending.has(documentName) ? 'ended' : 'revoked';
+  }
+
+  private close(entry: Live, why: CloseReason): void {
+    // Already closed (an end and a sweep may both reach it): one notice, one reason.
+    if (!this.live.delete(entry)) return;
     this.log(`[access] closing ${entry.documentName} for token ${entry.tokenId}: ${why}`);
     entry.connection.sendStateless(JSON.stringify({ t: REVOKED_NOTICE, reason: why }));
     // The socket may carry other documents; the provider reconnects them, and this one is then

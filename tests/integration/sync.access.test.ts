@@ -204,6 +204,44 @@ describe('sync server access', () => {
     b.workshop.destroy();
   });
 
+  it('tells the end of the workshop (`ended`) apart from a removed participant (`revoked`)', async () => {
+    const doc3 = createProgramme(getTemplate('hankesuunnitelma'));
+    const id3 = getDocumentId(doc3)!;
+    const clients = {
+      a: join(test.server.wsUrl, id3, (await mint('editor', id3)).token, 'A', doc3),
+      b: join(test.server.wsUrl, id3, (await mint('viewer', id3)).token, 'B'),
+    };
+    const removed = await mint('editor', id3);
+    const c = join(test.server.wsUrl, id3, removed.token, 'C');
+    const heard = new Map<TestClient, { notice: unknown[]; close: string[] }>();
+    for (const client of [clients.a, clients.b, c]) {
+      const seen = { notice: [] as unknown[], close: [] as string[] };
+      heard.set(client, seen);
+      client.workshop.provider.on('stateless', ({ payload }: { payload: string }) => {
+        const message = JSON.parse(payload) as { t?: string; reason?: unknown };
+        if (message.t === 'linjaus.revoked') seen.notice.push(message.reason);
+      });
+      client.workshop.provider.on('close', ({ event }: { event: CloseEvent }) => {
+        if (event.code === 4403) seen.close.push(event.reason);
+      });
+    }
+    await waitFor(() => [clients.a, clients.b, c].every(online), 'third workshop online');
+
+    await test.server.revokeToken(removed.tokenId);
+    await waitFor(() => heard.get(c)!.close.length > 0, 'C closed');
+    expect(heard.get(c)).toEqual({ notice: ['revoked'], close: ['revoked'] });
+    expect(c.workshop.status().deniedReason).toBe('revoked');
+
+    await test.server.endSession(id3);
+    for (const client of [clients.a, clients.b]) {
+      await waitFor(() => heard.get(client)!.close.length > 0, `${client.name} closed`);
+      expect(heard.get(client), client.name).toEqual({ notice: ['ended'], close: ['ended'] });
+      expect(client.workshop.status().deniedReason).toBe('ended');
+    }
+    expect(heard.get(c)!.notice).toEqual(['revoked']);
+    for (const client of [clients.a, clients.b, c]) client.workshop.destroy();
+  });
+
   it('records host tokens, mints them only as editors, and lets them edit like an editor token', async () => {
     const plain = await test.server.mintToken(id, 'editor', 3_600_000);
     expect(plain.record.host).toBe(false);

@@ -42,7 +42,10 @@ export async function startWorkshop(parts: WorkshopParts) {
     : null;
   await presence?.prepare();
   presence?.start();
-  const control = sessionControl(tokens, invites, () => access.sweep(true));
+  const control = sessionControl(tokens, invites, {
+    sweep: () => access.sweep(true),
+    endDocument: (documentName, revoke) => access.endDocument(documentName, revoke),
+  });
   const api = createApi({
     tokens,
     invites,
