@@ -23,8 +23,8 @@ export interface SyncServerOptions {
   allowedHosts?: string[];
   /**
    * Addresses of reverse proxies (load balancers) in front of this server: for requests from
-   * them, the join rate limits count the client named in `X-Forwarded-For` (default: none, the
-   * header is ignored).
+   * them, the join rate limits and the per-IP connection cap count the client named in
+   * `X-Forwarded-For` (default: none, the header is ignored).
    */
   trustedProxies?: string[];
   /** Extra origins allowed to open WebSockets (e.g. `https://app.example.fi`). */

@@ -150,6 +150,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     allowedOrigins: options.allowedOrigins ?? [],
     maxConnectionsPerIp: options.maxConnectionsPerIp ?? DEFAULTS.maxConnectionsPerIp,
     maxConnections: options.maxConnections ?? DEFAULTS.maxConnections,
+    trustedProxies: options.trustedProxies ?? [],
   });
   const limits = { ...DEFAULTS.limits, ...options.limits };
   const webRoot = options.webDir ? path.resolve(options.webDir) : null;

@@ -149,6 +149,58 @@ describe('sync server WebSocket guard', () => {
   });
 });
 
+describe('sync server connections per IP behind a load balancer', () => {
+  /** Open sockets as `client` (via X-Forwarded-For); the HTTP status of each refused one. */
+  async function openAs(server: TestServer, client: string, n: number) {
+    const sockets = Array.from({ length: n }, () =>
+      openRaw(server.server.wsUrl, { 'X-Forwarded-For': client }),
+    );
+    const outcomes = await Promise.all(
+      sockets.map((raw) =>
+        raw.opened.then(
+          () => 'open',
+          (error: Error) => error.message,
+        ),
+      ),
+    );
+    return { sockets, outcomes };
+  }
+  const closeAll = async (sockets: ReturnType<typeof openRaw>[]) => {
+    for (const raw of sockets) raw.ws.close();
+    await Promise.all(sockets.map((raw) => raw.closed));
+  };
+
+  it('counts the client a trusted proxy names, not the proxy', async () => {
+    const proxied = await startTestServer({
+      trustedProxies: ['127.0.0.1'],
+      maxConnectionsPerIp: 2,
+    });
+    try {
+      const first = await openAs(proxied, '198.51.100.1', 3);
+      expect(first.outcomes.sort()).toEqual(['HTTP 429', 'open', 'open']);
+      // Another client behind the same balancer is not held up by the first one's sockets.
+      const second = await openAs(proxied, '203.0.113.5, 198.51.100.2', 2);
+      expect(second.outcomes).toEqual(['open', 'open']);
+      await closeAll([...first.sockets, ...second.sockets]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    const direct = await startTestServer({ maxConnectionsPerIp: 2 });
+    try {
+      const first = await openAs(direct, '198.51.100.1', 2);
+      expect(first.outcomes).toEqual(['open', 'open']);
+      const forged = await openAs(direct, '198.51.100.2', 1);
+      expect(forged.outcomes).toEqual(['HTTP 429']);
+      await closeAll([...first.sockets, ...forged.sockets]);
+    } finally {
+      await direct.close();
+    }
+  });
+});
+
 describe('sync server under a client that cannot keep up', () => {
   it('drops a socket that stops reading instead of buffering for it without bound', async () => {
     const slow = await startTestServer({ maxBufferedBytes: 512 * 1024 });

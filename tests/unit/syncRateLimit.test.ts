@@ -3,7 +3,8 @@
  * client addresses grouped as an attacker would spread them (IPv6 by /64).
  */
 import { describe, expect, it } from 'vitest';
-import { clientAddress, clientKey, WindowCounter } from '../../server/sync/http/rateLimit';
+import { clientAddress } from '../../server/sync/clientAddress';
+import { clientKey, WindowCounter } from '../../server/sync/http/rateLimit';
 
 describe('WindowCounter', () => {
   it('blocks a key at the limit until its window ends, and only that key', () => {

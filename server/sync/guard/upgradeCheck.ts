@@ -6,10 +6,12 @@
  * - `Origin`, when present (browsers always send it), must be this server's own origin or one on
  *   the allow-list, so another site cannot open a socket with a visitor's network position
  *   (cross-site WebSocket hijacking). Non-browser clients (Node providers) send no Origin;
- * - the connection count per IP address and in total stays under the limits.
+ * - the connection count per IP address and in total stays under the limits. Behind a trusted
+ *   reverse proxy the address is the client it names, as for the join rate limits.
  */
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
+import { requestClientAddress } from '../clientAddress';
 
 export interface UpgradePolicy {
   /** Extra `host[:port]` values the server answers to (e.g. a public DNS name). */
@@ -18,6 +20,8 @@ export interface UpgradePolicy {
   readonly allowedOrigins: readonly string[];
   readonly maxConnectionsPerIp: number;
   readonly maxConnections: number;
+  /** Reverse proxies whose `X-Forwarded-For` names the client (for the per-IP count). */
+  readonly trustedProxies?: readonly string[];
 }
 
 /** The host names this server is reachable as, given the address it is bound to. */
@@ -71,7 +75,7 @@ export class UpgradeGuard {
         own.includes(origin.toLowerCase()) || this.policy.allowedOrigins.includes(origin);
       if (!allowed) return { ok: false, status: 403, reason: 'origin-not-allowed' };
     }
-    const ip = request.socket.remoteAddress ?? 'unknown';
+    const ip = this.addressOf(request);
     if (this.total >= this.policy.maxConnections)
       return { ok: false, status: 503, reason: 'server-full' };
     if ((this.perIp.get(ip) ?? 0) >= this.policy.maxConnectionsPerIp) {
@@ -82,7 +86,7 @@ export class UpgradeGuard {
 
   /** Count an accepted socket; returns the release function for its close. */
   admit(request: IncomingMessage): () => void {
-    const ip = request.socket.remoteAddress ?? 'unknown';
+    const ip = this.addressOf(request);
     this.perIp.set(ip, (this.perIp.get(ip) ?? 0) + 1);
     this.total++;
     let released = false;
@@ -94,6 +98,10 @@ export class UpgradeGuard {
       if (left <= 0) this.perIp.delete(ip);
       else this.perIp.set(ip, left);
     };
+  }
+
+  private addressOf(request: IncomingMessage): string {
+    return requestClientAddress(request, this.policy.trustedProxies ?? []) ?? 'unknown';
   }
 
   get connections(): number {

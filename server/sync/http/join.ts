@@ -12,7 +12,8 @@ import { hashInviteCode, isInviteLive } from '../tokens/invites';
 import { isLive } from '../tokens/token';
 import type { ApiDeps } from './apiDeps';
 import { ApiError, readJson } from './apiIo';
-import { clientAddress, clientKey, WindowCounter } from './rateLimit';
+import { requestClientAddress } from '../clientAddress';
+import { clientKey, WindowCounter } from './rateLimit';
 
 const joinBody = z.strictObject({
   code: z.string().max(64),
@@ -49,13 +50,7 @@ export class JoinEndpoint {
   }
 
   async handle(request: IncomingMessage) {
-    const client = clientKey(
-      clientAddress(
-        request.socket.remoteAddress,
-        request.headers['x-forwarded-for'],
-        this.deps.trustedProxies,
-      ),
-    );
+    const client = clientKey(requestClientAddress(request, this.deps.trustedProxies));
     // An address already over its limit is refused before anything is counted, so it cannot
     // use up the allowance everyone shares.
     this.refuseWhileLimited(request, client, this.failures.retryAfterMs(client));

@@ -1,6 +1,6 @@
 /**
- * Fixed-window counters for the join endpoint: failed codes per client address, and all join
- * requests together. Memory is bounded: at most `maxKeys` addresses are tracked (the oldest is
+ * Fixed-window counters for the join endpoint: refused joins per client address, and
+ * well-formed join requests together. Memory is bounded: at most `maxKeys` addresses are tracked (the oldest is
  * dropped first; the global cap still bounds what an attacker with many addresses can try).
  */
 
@@ -8,9 +8,9 @@
 export interface ApiLimits {
   /** Largest accepted request body in bytes (413 beyond). */
   readonly maxBodyBytes: number;
-  /** Failed codes one client address may send per window before it gets 429. */
+  /** Refused joins (any 4xx but 429) one client address may cause per window before 429. */
   readonly joinFailuresPerIp: number;
-  /** Join requests accepted per window from everyone together (429 beyond). */
+  /** Well-formed join requests accepted per window from everyone together (429 beyond). */
   readonly joinsPerWindow: number;
   /** Length of the rate-limit window in ms. */
   readonly windowMs: number;
@@ -64,27 +64,6 @@ export class WindowCounter {
       this.windows.delete(key);
     }
   }
-}
-
-/**
- * The address a request comes from. Behind a reverse proxy on the `trusted` list, the rightmost
- * `X-Forwarded-For` entry that is not itself a trusted proxy (what the proxy saw); a header
- * from anyone else is ignored, since a client can write whatever it likes there.
- */
-export function clientAddress(
-  socketAddress: string | undefined,
-  forwardedFor: string | string[] | undefined,
-  trusted: readonly string[],
-): string | undefined {
-  const isTrusted = (address: string | undefined) =>
-    address !== undefined && trusted.includes(address.replace(/^::ffff:(?=\d+\.)/i, ''));
-  if (!isTrusted(socketAddress) || forwardedFor === undefined) return socketAddress;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
-    .split(',')
-    .map((hop) => hop.trim().slice(0, 64))
-    .filter((hop) => hop.length > 0);
-  for (let i = hops.length - 1; i >= 0; i--) if (!isTrusted(hops[i])) return hops[i];
-  return socketAddress;
 }
 
 /**
