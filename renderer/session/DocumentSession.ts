@@ -61,6 +61,8 @@ export class DocumentSession {
   private readOnly: ReadOnlyReason | null = null;
   private readonly readOnlyListeners = new Set<() => void>();
   private readonly refusedListeners = new Set<() => void>();
+  private diverged = false;
+  private readonly resyncListeners = new Set<() => void>();
   private readonly guard: ReadOnlyGuard;
   /** Origins of the mounted rich-text fields' bindings (see {@link registerField}). */
   private readonly fieldOrigins = new Set<unknown>();
@@ -81,9 +83,13 @@ export class DocumentSession {
       // become an undo step (undoing it later would restore deleted content a second time).
       captureTransaction: () => this.readOnly === null,
     });
-    this.guard = new ReadOnlyGuard(doc, this.isReadOnly, (o) => {
+    this.guard = new ReadOnlyGuard(doc, this.isReadOnly, (o, diverged) => {
       // A field normalizing content it loaded is not something the reader did: no notice.
       if (!this.fieldOrigins.has(o)) this.refusedListeners.forEach((l) => l());
+      if (diverged && !this.diverged) {
+        this.diverged = true;
+        this.resyncListeners.forEach((l) => l());
+      }
     });
     for (const ev of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const)
       this.undoManager.on(ev, this.bumpUndo);
@@ -195,6 +201,20 @@ export class DocumentSession {
   subscribeRefusedWrites = (l: () => void) => {
     this.refusedListeners.add(l);
     return () => this.refusedListeners.delete(l);
+  };
+
+  /**
+   * True once a write reverted while read-only left this copy diverged from the server: the
+   * revert recreated deleted or overwritten content under new Yjs ids (see `readOnlyGuard.ts`),
+   * so a peer's later edit of the same item or key may never show here. The content reads right
+   * now; only a fresh copy from the server (rejoining without this local copy) is exactly right
+   * again. Stays true for the life of this session.
+   */
+  needsResync = (): boolean => this.diverged;
+  /** Called once, when {@link needsResync} becomes true; returns an unsubscribe function. */
+  subscribeNeedsResync = (l: () => void) => {
+    this.resyncListeners.add(l);
+    return () => this.resyncListeners.delete(l);
   };
 
   /**

@@ -44,6 +44,7 @@ interface PageSession {
   setReadOnly(readOnly: boolean, reason?: 'viewer' | 'commenter'): void;
   subscribeRefusedWrites(listener: () => void): () => void;
   refusedWrites(): number;
+  needsResync(): boolean;
   doc: {
     on(
       event: 'update',
@@ -317,6 +318,10 @@ describe('authoring app: read-only mode', () => {
     );
     expect(await notices(page)).toBe(2);
     expect(await content(page)).toBe(stored);
+    // The revert re-created the theme and the title under new ids: only a fresh copy is exact.
+    await expect(
+      page.evaluate(() => (window as unknown as TestWindow).testSession.needsResync()),
+    ).resolves.toBe(true);
     await expect(page.locator('.doc-h1').innerText()).resolves.toBe(title);
     await expect.poll(themeTitles).toEqual(themes);
     await waitSaved(page);
@@ -354,9 +359,13 @@ describe('authoring app: read-only mode', () => {
       }
       const written = await page.evaluate(() => {
         const w = window as unknown as TestWindow;
-        return { local: w.testLocalWrites, refused: w.testSession.refusedWrites() };
+        return {
+          local: w.testLocalWrites,
+          refused: w.testSession.refusedWrites(),
+          resync: w.testSession.needsResync(),
+        };
       });
-      expect(written).toEqual({ local: 0, refused: 0 });
+      expect(written).toEqual({ local: 0, refused: 0, resync: false });
       expect(await content(page)).toBe(stored);
       expect(errors).toEqual([]);
       await page.context().close();

@@ -5,6 +5,7 @@ import {
   addItem,
   childrenOf,
   deleteItem,
+  getItem,
   getTemplate,
   origin,
   readRichText,
@@ -12,6 +13,7 @@ import {
   richTextToPlain,
   setMeta,
   snapshot,
+  updateItem,
 } from '../../core';
 import { openHeadlessField } from '../../core/richtext/headlessField';
 import type { StoredDocument } from '../../renderer/platform/types';
@@ -166,6 +168,48 @@ describe('DocumentSession read-only mode', () => {
     expect(session.refusedWrites()).toBe(0);
     // And the read-only copy sends nothing back that the peer lacks.
     expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(peer));
+  });
+
+  it('asks for a resync after reverting a key write, since a peer may then edit that key unseen', () => {
+    const { session, doc, themes } = open();
+    const theme = session.structural(() => addItem(doc, 'theme', themes, { title: 'Alku' }));
+    // Fixed client ids: the peer's later write sorts before this copy's reverted ones.
+    doc.clientID = 2 ** 31;
+    const peer = new Y.Doc();
+    peer.clientID = 1;
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    session.setReadOnly(true);
+    let resyncs = 0;
+    session.subscribeNeedsResync(() => resyncs++);
+
+    updateItem(doc, theme, 'theme', { title: 'Muutettu' }, { origin: origin('local') });
+    expect(getItem(doc, theme, 'theme')?.fields.title).toBe('Alku');
+    expect(session.needsResync()).toBe(true);
+    updateItem(doc, theme, 'theme', { title: 'Taas' }, { origin: origin('local') });
+    expect(resyncs).toBe(1);
+
+    updateItem(peer, theme, 'theme', { title: 'Vertaisen nimi' });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(doc)), origin('remote'));
+    // What the resync is for: the revert's copy of "Alku" outranks the peer's rename here.
+    expect(getItem(peer, theme, 'theme')?.fields.title).toBe('Vertaisen nimi');
+    expect(getItem(doc, theme, 'theme')?.fields.title).toBe('Alku');
+  });
+
+  it("does not ask for a resync after reverting typed text: a peer's later typing still shows", () => {
+    const { session, doc, vision } = open();
+    const el = richField(doc, vision, 'body');
+    typeInto(doc, el, 'Visio');
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    session.setReadOnly(true);
+    typeInto(doc, el, ' lisätty');
+    expect(text(el)).toBe('Visio');
+    expect(session.refusedWrites()).toBe(1);
+    expect(session.needsResync()).toBe(false);
+
+    typeInto(peer, richField(peer, vision, 'body'), ' 2030');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(doc)), origin('remote'));
+    expect(text(el)).toBe('Visio 2030');
   });
 
   it('does not let a write reverted while read-only come back through undo later', () => {
