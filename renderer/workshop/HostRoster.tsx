@@ -2,7 +2,7 @@
  * The host's participant list: the server's tokens merged with live presence (roster.ts), each
  * with its role, section or "not connected", and a "remove access" button that asks first.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { tokenIdOf, type PresenceEntry } from './controller';
 import type { Hosting, HostingView } from './hosting';
@@ -16,6 +16,19 @@ function Row({ row, hosting }: { row: RosterRow; hosting: Hosting }) {
   const title = useSectionTitle();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The revoke button and its confirmation replace each other: keyboard focus follows.
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const revokeButton = useRef<HTMLButtonElement>(null);
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    (confirming ? confirmButton : revokeButton).current?.focus();
+  }, [confirming]);
+  const toggle = (next: boolean) => {
+    moveFocus.current = true;
+    setConfirming(next);
+  };
   const first = row.presence[0];
   // A token minted without --label has no name; its id tells tokens apart.
   const name = row.name || `${t('unnamedToken')} ${row.tokenId?.slice(0, 6) ?? ''}…`;
@@ -51,26 +64,35 @@ function Row({ row, hosting }: { row: RosterRow; hosting: Hosting }) {
       {!row.isSelf && row.tokenId && (
         <span className="ws-revoke">
           {confirming ? (
-            <span className="ws-confirm" role="group" aria-label={t('revoke')}>
+            <span className="ws-confirm" role="group" aria-label={t('revokeNamed', { name })}>
               <span className="ws-confirm-text">{t('revokeConfirm', { name })}</span>
               <button
+                ref={confirmButton}
                 type="button"
                 className="btn btn-small btn-danger"
                 disabled={busy}
                 onClick={() => void revoke()}
+                aria-label={t('revokeNamed', { name })}
                 data-ws="revoke-confirm"
               >
                 {t('revoke')}
               </button>
-              <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => toggle(false)}
+                data-ws="revoke-cancel"
+              >
                 {t('cancel')}
               </button>
             </span>
           ) : (
             <button
+              ref={revokeButton}
               type="button"
               className="btn btn-small"
-              onClick={() => setConfirming(true)}
+              onClick={() => toggle(true)}
+              aria-label={t('revokeNamed', { name })}
               data-ws="revoke"
             >
               {t('revoke')}

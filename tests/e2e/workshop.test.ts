@@ -122,7 +122,8 @@ describe('workshop in the browser', () => {
       .waitFor();
 
     // The host token: the code (big), the #code= link and its QR; the token's label is the name.
-    await a.locator('[data-ws="token"]').fill(await mintHost(serve.dataDir, docId, 'Aino'));
+    const hostToken = await mintHost(serve.dataDir, docId, 'Aino');
+    await a.locator('[data-ws="token"]').fill(hostToken);
     await a.locator('[data-ws="start"]').click();
     await a.locator('[data-ws-connection="online"]').waitFor();
     const code = await a.locator('[data-ws="code"]').innerText();
@@ -236,6 +237,28 @@ describe('workshop in the browser', () => {
     await b.locator('[data-ws-connection="online"]').waitFor();
     await expect.poll(() => fieldText(b, vision)).toBe(merged);
     await a.locator('[data-ws="presence"] [data-participant="Bertil"]').waitFor();
+
+    // The administrator revokes the host token: the workshop cannot be ended any more, so the
+    // host may leave without ending, keeps the document, and a reload does not reconnect.
+    await run(process.execPath, [
+      CLI,
+      'token',
+      'revoke',
+      '--data',
+      serve.dataDir,
+      '--id',
+      hostToken.split('.')[1] ?? '',
+    ]);
+    await a.locator('[data-ws-connection="denied"]').waitFor();
+    await a.locator('[data-ws="open"]').click();
+    await a.getByText('Työpajaa ei voi lopettaa palvelimella').waitFor();
+    await a.getByRole('button', { name: 'Poistu lopettamatta', exact: true }).click();
+    await a.locator('[data-ws-connection]').waitFor({ state: 'detached' });
+    await waitSaved(a);
+    await a.reload();
+    await expect.poll(() => fieldText(a, vision)).toBe(merged);
+    await waitSaved(a);
+    expect(await a.locator('[data-ws-connection]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -290,9 +313,21 @@ describe('workshop in the browser', () => {
 
       // The host removes her access (after confirming): she is shut out at once.
       const ceciliaRow = a.locator('[data-ws="participants"] [data-participant="Cecilia"]');
-      await ceciliaRow.locator('[data-ws="revoke"]').click();
+      // By keyboard: each row's button is named after the participant, and focus follows the
+      // button into the confirmation and back out of it.
+      const hostFocus = () => a.evaluate(() => document.activeElement?.getAttribute('data-ws'));
+      const revokeCecilia = a.getByRole('button', { name: 'Poista pääsy: Cecilia', exact: true });
+      await revokeCecilia.focus();
+      await a.keyboard.press('Enter');
       await ceciliaRow.getByText('Poistetaanko osallistujan Cecilia pääsy?').waitFor();
-      await ceciliaRow.locator('[data-ws="revoke-confirm"]').click();
+      await expect.poll(hostFocus).toBe('revoke-confirm');
+      await a.keyboard.press('Tab');
+      expect(await hostFocus()).toBe('revoke-cancel');
+      await a.keyboard.press('Enter');
+      await expect.poll(hostFocus).toBe('revoke');
+      await a.keyboard.press('Enter');
+      await expect.poll(hostFocus).toBe('revoke-confirm');
+      await a.keyboard.press('Enter');
       await c
         .locator('[data-ws-connection="denied"]')
         .filter({ hasText: 'pääsy on poistettu' })
@@ -340,9 +375,10 @@ describe('workshop in the browser', () => {
       await a.locator('[data-ws="end"]').click();
       await a.locator('[data-ws="end-confirm"]').click();
       await a.locator('[data-ws-connection]').waitFor({ state: 'detached' });
+      // The viewer is told the workshop ended, not that her access was removed.
       await d
         .locator('[data-ws-connection="denied"]')
-        .filter({ hasText: 'pääsy on poistettu' })
+        .filter({ hasText: 'Työpaja on päättynyt.' })
         .waitFor();
       await waitSaved(a);
       await typeAtEnd(a, body, 'Työpajan jälkeen. ');
@@ -353,6 +389,11 @@ describe('workshop in the browser', () => {
       await c
         .locator('[data-ws-connection="denied"]')
         .filter({ hasText: 'åtkomsten har återkallats' })
+        .waitFor();
+      await d.locator('.lang-btn[lang="sv"]').click();
+      await d
+        .locator('[data-ws-connection="denied"]')
+        .filter({ hasText: 'Workshopen har avslutats.' })
         .waitFor();
       expect(errors).toEqual([]);
     } finally {
@@ -488,8 +529,15 @@ describe('workshop in the desktop app', () => {
     // The host ends it for everyone from the Workshop menu (asked first, in the dialog).
     await menu('workshop.end');
     await a.locator('[data-ws="end-confirm"]').click();
-    await b.locator('[data-ws-connection="denied"]').waitFor();
+    await b
+      .locator('[data-ws-connection="denied"]')
+      .filter({ hasText: 'Työpaja on päättynyt.' })
+      .waitFor();
     await a.locator('[data-ws-connection]').waitFor({ state: 'detached' });
+    // Main reloads the host's window without the server (as useWorkshopServer(null) asks).
+    await a.waitForURL((url) => !url.searchParams.has('workshop'));
+    await waitSaved(a);
+    expect(await a.locator('[data-ws-connection]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });
