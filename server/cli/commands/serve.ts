@@ -12,8 +12,8 @@ export const usage = `linjaus serve [--host 127.0.0.1] [--port 0] [--data <dir>]
     [--postgres <url>] [--redis <url>] [--allow-host <host:port>]… [--allow-origin <origin>]…
     [--max-connections-per-ip 64] [--max-message-bytes 8388608] [--name <instance>]
     [--trust-proxy <address>]…
-  --trust-proxy: a load balancer's address; requests from it are counted (rate limits) as the
-  client it names in X-Forwarded-For.
+  --trust-proxy: a load balancer's address; requests from it are counted (join rate limits,
+  connections per IP) as the client it names in X-Forwarded-For.
   Environment: LINJAUS_POSTGRES_URL, LINJAUS_REDIS_URL, LINJAUS_ALLOW_HOSTS, LINJAUS_ALLOW_ORIGINS,
   LINJAUS_TRUSTED_PROXIES (comma-separated) are used when the flag is not given.`;
 
