@@ -68,7 +68,7 @@ describe('workshop API CORS', () => {
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('answers a preflight from an allowed origin with 204 and refuses a foreign one', async () => {
+  it('answers a preflight with 204, a foreign origin’s too (its real request is refused readably)', async () => {
     const preflight = await f.api('/join', {
       method: 'OPTIONS',
       origin: APP,
@@ -82,7 +82,14 @@ describe('workshop API CORS', () => {
     );
     expect(preflight.headers.get('access-control-max-age')).toBe('600');
     const foreign = await f.api('/join', { method: 'OPTIONS', origin: 'https://evil.example' });
-    expect(foreign.status).toBe(403);
+    expect(foreign.status).toBe(204);
+    expect(foreign.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    const real = await f.api('/join', {
+      origin: 'https://evil.example',
+      json: { code: 'AAAA-AAAA', name: 'Vieras' },
+    });
+    expect(real.status).toBe(403);
+    expect(real.body).toMatchObject({ error: 'origin' });
   });
 });
 

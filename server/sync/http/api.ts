@@ -81,11 +81,15 @@ export function createApi(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Vary', 'Origin');
-    const cors = corsHeaders(request, deps.allowedOrigins);
-    for (const [name, value] of Object.entries(cors)) response.setHeader(name, value);
     if (request.method === 'OPTIONS') {
+      // Every origin's preflight is answered, a refused one's too: its real request then gets
+      // the readable 403 `origin` (checked before anything else) instead of an opaque network
+      // error, so the app can say "this server does not allow this app" rather than
+      // "unreachable". The preflight itself grants nothing.
+      const origin = request.headers.origin;
       request.resume();
       response.writeHead(204, {
+        ...(origin !== undefined ? { 'Access-Control-Allow-Origin': origin } : {}),
         'Access-Control-Allow-Methods': 'GET, POST',
         'Access-Control-Allow-Headers': 'Authorization, Content-Type',
         'Access-Control-Max-Age': '600',
@@ -93,6 +97,8 @@ export function createApi(
       response.end();
       return;
     }
+    const cors = corsHeaders(request, deps.allowedOrigins);
+    for (const [name, value] of Object.entries(cors)) response.setHeader(name, value);
     let path: string;
     try {
       path = new URL(request.url ?? '/', 'http://x').pathname;
