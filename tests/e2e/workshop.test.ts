@@ -301,6 +301,25 @@ describe('workshop in the browser', () => {
       await c.locator('[data-ws="join"]').click();
       await c.getByRole('alert').filter({ hasText: 'Koodia ei tunneta' }).waitFor();
 
+      // Behind a proxy that swallows the WebSocket, the join waits with Cancel at hand; Cancel
+      // gives the form back, with focus on Join.
+      const stuck = await people[0].newPage();
+      await stuck.routeWebSocket(/.*/, () => undefined);
+      await stuck.goto(`${serve.url}#code=${code.replace('-', '')}`);
+      await stuck.locator('[data-ws="join-name"]').fill('Xaver');
+      await stuck.locator('[data-ws="join"]').click();
+      await stuck.locator('[data-ws="join"]').filter({ hasText: 'Liitytään…' }).waitFor();
+      expect(await stuck.locator('[data-ws="join"]').isDisabled()).toBe(true);
+      await stuck.getByRole('button', { name: 'Peruuta', exact: true }).focus();
+      await stuck.keyboard.press('Enter');
+      await stuck.locator('[data-ws="join"]').filter({ hasText: /^Liity$/ }).waitFor();
+      expect(await stuck.locator('[data-ws="join"]').isEnabled()).toBe(true);
+      expect(await stuck.evaluate(() => document.activeElement?.getAttribute('data-ws'))).toBe(
+        'join',
+      );
+      expect(await stuck.locator('[data-ws-connection]').count()).toBe(0);
+      await stuck.close();
+
       // The link (as the QR code carries it) opens the join screen with the code shown.
       await c.goto(`${serve.url}#code=${code.replace('-', '')}`);
       await c.locator('[data-ws="join-code-shown"]').filter({ hasText: code }).waitFor();
