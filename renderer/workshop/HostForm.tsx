@@ -12,7 +12,7 @@ import { tokenIdOf } from './controller';
 import { checkHostToken } from './hosting';
 import { useWorkshop } from './install';
 import { pageServerOrigin } from './joinCode';
-import { loadName, type WorkshopConfig } from './storage';
+import { loadName, markReopenDialog, type WorkshopConfig } from './storage';
 import { apiErrorText, useWorkshopText } from './strings';
 
 const TOKEN = /^lj1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/;
@@ -93,6 +93,7 @@ export function HostForm() {
         name.trim(),
       );
       // The window's CSP must allow the server: main reloads the window, which reconnects.
+      markReopenDialog(session.id);
       await shell.useWorkshopServer(localUrl);
     } catch (err) {
       setError(t('errorConnect', { reason: err instanceof Error ? err.message : String(err) }));

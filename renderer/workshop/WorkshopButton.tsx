@@ -5,16 +5,18 @@ import { ActiveWorkshop } from './ActiveWorkshop';
 import { HostForm } from './HostForm';
 import { useWorkshop } from './install';
 import { Modal } from './Modal';
+import { takeReopenDialog } from './storage';
 import { useWorkshopText } from './strings';
 
 export function WorkshopButton() {
   const { controller, view } = useWorkshop();
   const t = useWorkshopText();
+  const [open, setOpen] = useState(false);
   // The desktop host's window reloads to allow its server; the dialog reopens to show the code.
-  const [open, setOpen] = useState(() => {
-    const config = controller.getView().config;
-    return !!config?.desktop && config.isHost && !config.invites?.editor;
-  });
+  // (Not judged from the config: the invite may already be made by the time this mounts.)
+  useEffect(() => {
+    if (takeReopenDialog(controller.session.id)) setOpen(true);
+  }, [controller]);
   // Asked from the menu: the dialog opens on the end confirmation.
   const [askEnd, setAskEnd] = useState(false);
   // The desktop app's Workshop menu (Host / End) drives the same dialog.

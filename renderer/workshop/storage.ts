@@ -31,6 +31,7 @@ export interface WorkshopConfig {
 
 const configKey = (documentId: string) => `linjaus.workshop.${documentId}`;
 const PENDING_KEY = 'linjaus.workshop.pendingJoin';
+const REOPEN_KEY = 'linjaus.workshop.reopen';
 const NAME_KEY = 'linjaus.workshop.name';
 const SEED_KEY = 'linjaus.workshop.seed';
 
@@ -128,5 +129,28 @@ export function takePendingJoin(): PendingJoin | null {
       : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * The desktop host's window reloads (to allow its server) right after starting: remember to
+ * reopen the dialog with the code for this document, whatever state the invite is in by then.
+ */
+export function markReopenDialog(documentId: string): void {
+  try {
+    sessionStorage.setItem(REOPEN_KEY, documentId);
+  } catch {
+    // Storage disabled: the host opens the dialog by hand.
+  }
+}
+
+/** Whether the dialog is to reopen for `documentId`; taken out of storage (once). */
+export function takeReopenDialog(documentId: string): boolean {
+  try {
+    if (sessionStorage.getItem(REOPEN_KEY) !== documentId) return false;
+    sessionStorage.removeItem(REOPEN_KEY);
+    return true;
+  } catch {
+    return false;
   }
 }
