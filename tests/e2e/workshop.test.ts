@@ -312,7 +312,10 @@ describe('workshop in the browser', () => {
       expect(await stuck.locator('[data-ws="join"]').isDisabled()).toBe(true);
       await stuck.getByRole('button', { name: 'Peruuta', exact: true }).focus();
       await stuck.keyboard.press('Enter');
-      await stuck.locator('[data-ws="join"]').filter({ hasText: /^Liity$/ }).waitFor();
+      await stuck
+        .locator('[data-ws="join"]')
+        .filter({ hasText: /^Liity$/ })
+        .waitFor();
       expect(await stuck.locator('[data-ws="join"]').isEnabled()).toBe(true);
       expect(await stuck.evaluate(() => document.activeElement?.getAttribute('data-ws'))).toBe(
         'join',
