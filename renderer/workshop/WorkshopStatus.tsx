@@ -1,13 +1,24 @@
-/** The workshop part of the status line: connection, waiting changes, who is here. */
+/**
+ * The workshop part of the status line: connection, waiting changes, who is here; and the
+ * notice, after the reload, that a diverged viewer's copy was refreshed (`resync.ts`).
+ */
+import { useEffect } from 'react';
+import { useToast } from '../app/Toast';
 import { useI18n } from '../i18n/I18n';
 import { useWorkshop } from './install';
 import { PresenceStrip } from './Presence';
+import { takeResyncNotice } from './storage';
 import { deniedStatusText, useWorkshopText } from './strings';
 
 export function WorkshopStatus() {
-  const { view } = useWorkshop();
+  const { view, controller } = useWorkshop();
   const t = useWorkshopText();
   const { formatNumber } = useI18n();
+  const toast = useToast();
+  const documentId = controller.session.id;
+  useEffect(() => {
+    if (takeResyncNotice(documentId)) toast.show(t('resynced'));
+  }, [documentId, toast, t]);
   const status = view.status;
   if (!view.config || !status) return null;
   const waiting = status.waitingChanges;

@@ -16,7 +16,8 @@ import {
 import type { SaveState } from '../platform/types';
 import type { DocumentSession } from '../session/DocumentSession';
 import { Hosting, type HostingView } from './hosting';
-import { ownColour, saveConfig, saveName, type WorkshopConfig } from './storage';
+import { replaceWithServerCopy } from './resync';
+import { claimResync, ownColour, saveConfig, saveName, type WorkshopConfig } from './storage';
 
 /** A participant with the section they are working in. */
 export interface PresenceEntry extends Participant {
@@ -63,6 +64,9 @@ export class WorkshopController {
   private hostingState: Hosting | null = null;
   private cleanups: (() => void)[] = [];
   private view: WorkshopView = EMPTY;
+  private name = '';
+  /** Cancels a running refresh of a diverged copy (`resync.ts`) when the document closes. */
+  private resync: AbortController | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly session: DocumentSession) {}
@@ -87,6 +91,7 @@ export class WorkshopController {
     this.disconnect();
     const { session } = this;
     const shownName = config.boundName || name;
+    this.name = shownName;
     saveConfig(session.id, config);
     saveName(shownName);
     const { awareness } = session;
@@ -128,6 +133,7 @@ export class WorkshopController {
       subscribe: (l) => workshop.subscribe(l),
     });
     const offChange = workshop.subscribe(() => this.refresh());
+    const offResync = session.subscribeNeedsResync(() => this.onDiverged());
     const onFocus = (e: FocusEvent) => this.trackSection(e.target);
     document.addEventListener('focusin', onFocus);
     // The browser knows at once when the network goes; a socket may take many seconds to notice.
@@ -137,6 +143,7 @@ export class WorkshopController {
     window.addEventListener('online', onOnline);
     this.cleanups = [
       offChange,
+      offResync,
       offGate,
       () => document.removeEventListener('focusin', onFocus),
       () => window.removeEventListener('offline', onOffline),
@@ -169,6 +176,7 @@ export class WorkshopController {
 
   /** Release everything when the document closes (the workshop is remembered for a reload). */
   dispose(): void {
+    this.resync?.abort();
     this.disconnect();
     this.listeners.clear();
   }
@@ -180,7 +188,39 @@ export class WorkshopController {
     this.emit();
   }
 
-  private disconnect(): void {
+  /**
+   * A write reverted while read-only left this copy diverged from the server (see `resync.ts`):
+   * a read-only participant gets a fresh copy and the page reloads with it, at most once per
+   * page session and document (`claimResync`). Editors never diverge this way: their writes
+   * are real edits.
+   */
+  private onDiverged(): void {
+    const { workshop, session } = this;
+    const config = this.view.config;
+    if (!workshop || !config || this.resync) return;
+    const readOnlyRole = config.role !== 'editor' || workshop.status().access === 'readonly';
+    if (!readOnlyRole || !claimResync(session.id)) return;
+    const name = this.name;
+    const abort = new AbortController();
+    this.resync = abort;
+    // Read-only stays on while the fresh copy is fetched: this copy is about to be replaced.
+    this.disconnect(true);
+    replaceWithServerCopy(session, config, name, abort.signal).then(
+      () => {
+        if (!abort.signal.aborted) window.location.reload();
+      },
+      (error: unknown) => {
+        this.resync = null;
+        if (abort.signal.aborted) return;
+        // Usually the fetch failed and nothing was replaced: carry on with this copy, connected
+        // as before (no second try). A storage failure after the fetch is reported the same way.
+        console.warn('Could not refresh the diverged copy from the workshop', error);
+        this.start(config, name);
+      },
+    );
+  }
+
+  private disconnect(keepReadOnly = false): void {
     const workshop = this.workshop;
     if (!workshop) return;
     this.workshop = null;
@@ -190,7 +230,7 @@ export class WorkshopController {
     this.cleanups = [];
     // The session's awareness is only lent to the workshop: it survives the provider.
     workshop.destroy();
-    this.session.setReadOnly(false);
+    if (!keepReadOnly) this.session.setReadOnly(false);
     this.session.setNetworkState('local');
     this.view = EMPTY;
     this.emit();

@@ -121,24 +121,34 @@ async function credentialsFor(target: JoinTarget, name: string): Promise<Credent
   }
 }
 
-/** Join and return the local document id; throws `JoinError`. */
-export async function joinWorkshop(
-  target: JoinTarget,
-  typedName: string,
-  options: JoinOptions = {},
-): Promise<string> {
-  const { signal } = options;
-  const credentials = await credentialsFor(target, typedName);
-  if (signal?.aborted) throw new JoinError({ kind: 'cancelled' });
-  const name = credentials.boundName ?? typedName;
-  saveName(name);
+/** Where {@link fetchWorkshopDocument} connects, and as whom. */
+export interface FetchTarget {
+  /** `http(s)://host:port` this client talks to (the WebSocket is derived from it). */
+  readonly serverUrl: string;
+  readonly documentId: string;
+  readonly token: string;
+  /** The awareness name: exactly the token's label when the server bound one. */
+  readonly name: string;
+}
+
+/**
+ * Fetch a workshop's document fresh from the server into a new, empty Y.Doc and hand it to
+ * `keep` (which stores it) once the first sync came in and the document is the one asked for;
+ * the connection and the Y.Doc are closed afterwards. Throws `JoinError` (refused, empty, wrong
+ * document, no connection in time, cancelled) before `keep` runs.
+ */
+export async function fetchWorkshopDocument<T>(
+  target: FetchTarget,
+  options: JoinOptions,
+  keep: (doc: Y.Doc, status: WorkshopStatus) => Promise<T>,
+): Promise<T> {
   const doc = new Y.Doc();
   const workshop = connectWorkshop({
     url: webSocketUrlOf(target.serverUrl),
-    documentId: credentials.documentId,
-    token: credentials.token,
+    documentId: target.documentId,
+    token: target.token,
     doc,
-    user: { name, colour: ownColour() },
+    user: { name: target.name, colour: ownColour() },
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
   });
   try {
@@ -146,24 +156,44 @@ export async function joinWorkshop(
       workshop.subscribe,
       workshop.status,
       options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS,
-      signal,
+      options.signal,
     );
     if (status.connection === 'denied')
       throw new JoinError({ kind: 'denied', reason: status.deniedReason });
     const id = getDocumentId(doc);
     if (id === null) throw new JoinError({ kind: 'empty' });
-    if (id !== credentials.documentId) throw new JoinError({ kind: 'wrong-document' });
-    saveConfig(id, {
-      serverUrl: target.serverUrl,
-      token: credentials.token,
-      role: credentials.role ?? (status.access === 'editor' ? 'editor' : 'viewer'),
-      isHost: false,
-      ...(credentials.boundName !== null ? { boundName: credentials.boundName } : {}),
-    });
-    await storeNewDocument(currentPlatform(), doc);
-    return id;
+    if (id !== target.documentId) throw new JoinError({ kind: 'wrong-document' });
+    return await keep(doc, status);
   } finally {
     workshop.destroy();
     doc.destroy();
   }
+}
+
+/** Join and return the local document id; throws `JoinError`. */
+export async function joinWorkshop(
+  target: JoinTarget,
+  typedName: string,
+  options: JoinOptions = {},
+): Promise<string> {
+  const credentials = await credentialsFor(target, typedName);
+  if (options.signal?.aborted) throw new JoinError({ kind: 'cancelled' });
+  const name = credentials.boundName ?? typedName;
+  saveName(name);
+  const { documentId, token } = credentials;
+  return fetchWorkshopDocument(
+    { serverUrl: target.serverUrl, documentId, token, name },
+    options,
+    async (doc, status) => {
+      saveConfig(documentId, {
+        serverUrl: target.serverUrl,
+        token,
+        role: credentials.role ?? (status.access === 'editor' ? 'editor' : 'viewer'),
+        isHost: false,
+        ...(credentials.boundName !== null ? { boundName: credentials.boundName } : {}),
+      });
+      await storeNewDocument(currentPlatform(), doc);
+      return documentId;
+    },
+  );
 }

@@ -154,3 +154,41 @@ export function takeReopenDialog(documentId: string): boolean {
     return false;
   }
 }
+
+const resyncKey = (documentId: string) => `linjaus.workshop.resync.${documentId}`;
+
+/**
+ * Claim this tab's one fresh copy of a document (a viewer's copy that diverged, `resync.ts`):
+ * true the first time in this page session, false after that — also after the reload the
+ * refresh ends with, so a copy that diverges again never loops. False when sessionStorage does
+ * not work, since nothing could then stop a loop.
+ */
+export function claimResync(documentId: string): boolean {
+  try {
+    if (sessionStorage.getItem(resyncKey(documentId)) !== null) return false;
+    sessionStorage.setItem(resyncKey(documentId), 'claimed');
+    return sessionStorage.getItem(resyncKey(documentId)) === 'claimed';
+  } catch {
+    return false;
+  }
+}
+
+/** Remember to tell the user, once the page has reloaded, that the copy was refreshed. */
+export function markResyncNotice(documentId: string): void {
+  try {
+    sessionStorage.setItem(resyncKey(documentId), 'notice');
+  } catch {
+    // Storage disabled: claimResync refused before, so this is never reached.
+  }
+}
+
+/** Whether to say that the copy was refreshed; true once per refresh (the mark stays claimed). */
+export function takeResyncNotice(documentId: string): boolean {
+  try {
+    if (sessionStorage.getItem(resyncKey(documentId)) !== 'notice') return false;
+    sessionStorage.setItem(resyncKey(documentId), 'done');
+    return true;
+  } catch {
+    return false;
+  }
+}
