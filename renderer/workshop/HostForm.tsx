@@ -4,18 +4,17 @@
  * list with that token — which proves the server answers and the token is this document's host
  * token, and gives the name the server binds to it — then the first invite is created.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { workshopApi, WorkshopApiError } from '../collab';
 import { desktopShell } from '../platform/electronPlatform';
 import { useSession } from '../session/hooks';
 import { tokenIdOf } from './controller';
 import { checkHostToken } from './hosting';
 import { useWorkshop } from './install';
-import { pageServerOrigin } from './joinCode';
+import { Field } from './Field';
+import { isTokenShaped, pageServerOrigin } from './joinCode';
 import { loadName, markReopenDialog, type WorkshopConfig } from './storage';
 import { apiErrorText, useWorkshopText } from './strings';
-
-const TOKEN = /^lj1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/;
 
 /** Where this page came from, when that is a server (the usual case: `linjaus serve --web`). */
 const defaultServer = () => pageServerOrigin() || 'http://';
@@ -24,7 +23,6 @@ export function HostForm() {
   const session = useSession();
   const { controller } = useWorkshop();
   const t = useWorkshopText();
-  const ids = { server: useId(), token: useId(), name: useId(), help: useId() };
   const [server, setServer] = useState(defaultServer);
   const [token, setToken] = useState('');
   const [name, setName] = useState(loadName);
@@ -34,7 +32,7 @@ export function HostForm() {
   const shell = desktopShell();
 
   const serverOk = /^https?:\/\/[^\s/]+/.test(server.trim());
-  const tokenOk = TOKEN.test(token.trim());
+  const tokenOk = isTokenShaped(token.trim());
   const nameOk = name.trim() !== '';
 
   const submit = async (e: React.FormEvent) => {
@@ -102,31 +100,20 @@ export function HostForm() {
   };
 
   const err = (ok: boolean, key: 'errorRequired' | 'errorServer' | 'errorToken') =>
-    tried && !ok ? (
-      <span className="fld-error" role="alert">
-        {t(key)}
-      </span>
-    ) : null;
+    tried && !ok ? t(key) : null;
 
   return (
     <form className="ws-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
       <p className="modal-intro">{t('hostIntro')}</p>
-      <div className="ws-field">
-        <label className="fld-label" htmlFor={ids.name}>
-          {t('yourName')}
-        </label>
-        <input
-          id={ids.name}
-          className="input"
-          value={name}
-          maxLength={60}
-          autoComplete="name"
-          aria-invalid={tried && !nameOk}
-          onChange={(e) => setName(e.target.value)}
-          data-ws="name"
-        />
-        {err(nameOk, 'errorRequired')}
-      </div>
+      <Field
+        label={t('yourName')}
+        value={name}
+        onChange={setName}
+        maxLength={60}
+        autoComplete="name"
+        error={err(nameOk, 'errorRequired')}
+        data-ws="name"
+      />
       {shell && (
         <div className="ws-desktop">
           <button type="button" className="btn" disabled={busy} onClick={hostOnDesktop}>
@@ -134,45 +121,33 @@ export function HostForm() {
           </button>
         </div>
       )}
-      <div className="ws-field">
-        <label className="fld-label" htmlFor={ids.server}>
-          {t('serverAddress')}
-        </label>
-        <input
-          id={ids.server}
-          className="input"
-          value={server}
-          inputMode="url"
-          aria-invalid={tried && !serverOk}
-          onChange={(e) => setServer(e.target.value)}
-          data-ws="server"
-        />
-        {err(serverOk, 'errorServer')}
-      </div>
-      <div className="ws-field">
-        <label className="fld-label" htmlFor={ids.token}>
-          {t('hostToken')}
-        </label>
-        <input
-          id={ids.token}
-          className="input ws-mono"
-          value={token}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={tried && !tokenOk}
-          aria-describedby={ids.help}
-          onChange={(e) => setToken(e.target.value)}
-          data-ws="token"
-        />
-        {err(tokenOk, token.trim() ? 'errorToken' : 'errorRequired')}
-        <p className="ws-help" id={ids.help}>
-          {t('mintHelp')}{' '}
-          <code data-ws="mint-command">
-            linjaus token --doc {session.id} --role editor --host --expires 8h --label &lt;
-            {t('labelName')}&gt;
-          </code>
-        </p>
-      </div>
+      <Field
+        label={t('serverAddress')}
+        value={server}
+        onChange={setServer}
+        inputMode="url"
+        error={err(serverOk, 'errorServer')}
+        data-ws="server"
+      />
+      <Field
+        label={t('hostToken')}
+        value={token}
+        onChange={setToken}
+        inputClass="ws-mono"
+        spellCheck={false}
+        autoComplete="off"
+        error={err(tokenOk, token.trim() ? 'errorToken' : 'errorRequired')}
+        help={
+          <>
+            {t('mintHelp')}{' '}
+            <code data-ws="mint-command">
+              linjaus token --doc {session.id} --role editor --host --expires 8h --label &lt;
+              {t('labelName')}&gt;
+            </code>
+          </>
+        }
+        data-ws="token"
+      />
       {error && (
         <div className="banner banner-error" role="alert" data-ws="host-error">
           {error}

@@ -4,10 +4,11 @@
  * dialog. In the desktop app the window may first have to reload to allow the server in its CSP:
  * the join is remembered (sessionStorage) and resumed after the reload (`resume`).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { navigate } from '../app/router';
 import { desktopShell } from '../platform/electronPlatform';
+import { Field } from './Field';
 import { JoinError, joinWorkshop, type JoinFailure } from './joinFlow';
 import {
   isBareCode,
@@ -46,7 +47,6 @@ export function JoinForm({
   resume?: PendingJoin | null;
 }) {
   const t = useWorkshopText();
-  const ids = { name: useId(), link: useId(), hint: useId() };
   const [name, setName] = useState(() => resume?.name ?? loadName());
   const [link, setLink] = useState(resume?.input ?? '');
   const [tried, setTried] = useState(false);
@@ -119,53 +119,29 @@ export function JoinForm({
     >
       <p className="modal-intro">{t('joinIntro')}</p>
       {!given && (
-        <div className="ws-field">
-          <label className="fld-label" htmlFor={ids.link}>
-            {t('joinLinkOrCode')}
-          </label>
-          <input
-            id={ids.link}
-            className="input ws-mono ws-code-input"
-            value={link}
-            spellCheck={false}
-            autoComplete="off"
-            autoCapitalize="characters"
-            placeholder="XXXX-XXXX"
-            aria-describedby={ids.hint}
-            aria-invalid={tried && !target}
-            onChange={(e) => setLink(e.target.value)}
-            data-ws="join-input"
-          />
-          <span className="ws-help" id={ids.hint}>
-            {t('joinCodeHint')}
-          </span>
-          {tried && linkError && (
-            <span className="fld-error" role="alert">
-              {t(linkError)}
-            </span>
-          )}
-        </div>
-      )}
-      <div className="ws-field">
-        <label className="fld-label" htmlFor={ids.name}>
-          {t('yourName')}
-        </label>
-        <input
-          id={ids.name}
-          className="input"
-          value={name}
-          maxLength={60}
-          autoComplete="name"
-          aria-invalid={tried && !nameOk}
-          onChange={(e) => setName(e.target.value)}
-          data-ws="join-name"
+        <Field
+          label={t('joinLinkOrCode')}
+          value={link}
+          onChange={setLink}
+          inputClass="ws-mono ws-code-input"
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="characters"
+          placeholder="XXXX-XXXX"
+          help={t('joinCodeHint')}
+          error={tried && linkError ? t(linkError) : null}
+          data-ws="join-input"
         />
-        {tried && !nameOk && (
-          <span className="fld-error" role="alert">
-            {t('errorRequired')}
-          </span>
-        )}
-      </div>
+      )}
+      <Field
+        label={t('yourName')}
+        value={name}
+        onChange={setName}
+        maxLength={60}
+        autoComplete="name"
+        error={tried && !nameOk ? t('errorRequired') : null}
+        data-ws="join-name"
+      />
       {error && (
         <div className="banner banner-error" role="alert" data-ws="join-error">
           {error}

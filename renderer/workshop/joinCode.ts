@@ -20,6 +20,9 @@ export type JoinTarget =
 const DOC_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const TOKEN = /^lj1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/;
 
+/** True when `text` has the shape of a token (`lj1.<id>.<secret>`); the server judges the rest. */
+export const isTokenShaped = (text: string): boolean => TOKEN.test(text);
+
 /**
  * The page's origin when it is a server (`linjaus serve`); '' in the desktop app, whose pages
  * come from the app itself (or the dev server), never from a workshop server.
