@@ -22,6 +22,7 @@ import {
   waitSaved,
 } from './helpers/app';
 import { serveApp, type StaticServer } from './helpers/server';
+import { grabSession } from './helpers/session';
 
 let server: StaticServer;
 let browser: Browser;
@@ -60,31 +61,6 @@ interface TestWindow {
   testSession: PageSession;
   testNotices: number;
   testLocalWrites: number;
-}
-
-/**
- * Find the open document's session by walking up React's fiber tree from the editor's root
- * element to the `SessionContext` provider, and keep it on `window` for the test's later calls
- * (test code in the page; the app itself exposes nothing).
- */
-async function grabSession(page: Page): Promise<void> {
-  await page.locator('.editor').waitFor();
-  await page.evaluate(() => {
-    const root = document.querySelector('.editor');
-    if (!root) throw new Error('no editor on the page');
-    const key = Object.keys(root).find((k) => k.startsWith('__reactFiber$'));
-    type Fiber = { memoizedProps?: { value?: { setReadOnly?: unknown } }; return: Fiber | null };
-    let fiber = key ? ((root as unknown as Record<string, Fiber>)[key] ?? null) : null;
-    while (fiber) {
-      const value = fiber.memoizedProps?.value;
-      if (value && typeof value.setReadOnly === 'function') {
-        (window as unknown as TestWindow).testSession = value as unknown as PageSession;
-        return;
-      }
-      fiber = fiber.return;
-    }
-    throw new Error('no DocumentSession above .editor');
-  });
 }
 
 const setReadOnly = (page: Page, on: boolean, reason: 'viewer' | 'commenter' = 'viewer') =>

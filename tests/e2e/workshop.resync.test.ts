@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser';
 import { createDocument, fillBound, trackErrors } from './helpers/app';
 import { mintHost, startServe, type Serve } from './helpers/server';
+import { grabSession } from './helpers/session';
 
 /** What the test uses of the open document's `DocumentSession` inside the page. */
 interface PageSession {
@@ -25,27 +26,6 @@ interface PageSession {
 interface TestWindow {
   testSession: PageSession;
   testSamePage?: boolean;
-}
-
-/** Keep the open document's session on `window` (found above `.editor` in React's fibers). */
-async function grabSession(page: Page): Promise<void> {
-  await page.locator('.editor').waitFor();
-  await page.evaluate(() => {
-    const root = document.querySelector('.editor');
-    if (!root) throw new Error('no editor on the page');
-    const key = Object.keys(root).find((k) => k.startsWith('__reactFiber$'));
-    type Fiber = { memoizedProps?: { value?: { setReadOnly?: unknown } }; return: Fiber | null };
-    let fiber = key ? ((root as unknown as Record<string, Fiber>)[key] ?? null) : null;
-    while (fiber) {
-      const value = fiber.memoizedProps?.value;
-      if (value && typeof value.setReadOnly === 'function') {
-        (window as unknown as TestWindow).testSession = value as unknown as PageSession;
-        return;
-      }
-      fiber = fiber.return;
-    }
-    throw new Error('no DocumentSession above .editor');
-  });
 }
 
 /** Delete an item through the model's map, as a missed code path would; returns needsResync. */
